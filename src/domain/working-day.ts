@@ -1,0 +1,59 @@
+import { DateTime } from "luxon";
+import { minutesOf, type Contractor, type Weekday, WEEKDAYS } from "../config/schema.js";
+
+/** The part of a contractor's config that working-day math needs. */
+export type WorkingPattern = Pick<Contractor, "timezone" | "hours" | "workdays" | "day_boundary" | "days_off">;
+
+export interface HoursWindow {
+  /** Start of hours on the working day, in the contractor's zone. */
+  start: DateTime;
+  /** End of hours; on the next calendar date when hours cross midnight. */
+  end: DateTime;
+}
+
+const toInstant = (instant: DateTime | string): DateTime =>
+  typeof instant === "string" ? DateTime.fromISO(instant, { setZone: true }) : instant;
+
+/** Wall-clock time `clock` ("HH:MM") on calendar `date` in `zone`; a time skipped by DST moves forward. */
+export function atLocal(date: string, clock: string, zone: string): DateTime {
+  return DateTime.fromISO(`${date}T${clock}`, { zone });
+}
+
+/** Calendar date `days` after `date` (both YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days }).toISODate()!;
+}
+
+export function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[DateTime.fromISO(date, { zone: "UTC" }).weekday - 1]!;
+}
+
+/** Working day (YYYY-MM-DD) of an instant: the local date, or the day before when the local time is before day_boundary. */
+export function workingDayOf(instant: DateTime | string, pattern: Pick<WorkingPattern, "timezone" | "day_boundary">): string {
+  const local = toInstant(instant).setZone(pattern.timezone);
+  const beforeBoundary = local.hour * 60 + local.minute < minutesOf(pattern.day_boundary);
+  return (beforeBoundary ? local.minus({ days: 1 }) : local).toISODate()!;
+}
+
+/** The working hours of day `day`; they end on the next calendar date when they cross midnight. */
+export function hoursWindow(day: string, pattern: Pick<WorkingPattern, "timezone" | "hours">): HoursWindow {
+  const [from, to] = [pattern.hours.slice(0, 5), pattern.hours.slice(6)];
+  const crossesMidnight = minutesOf(to) <= minutesOf(from);
+  return {
+    start: atLocal(day, from, pattern.timezone),
+    end: atLocal(crossesMidnight ? addDays(day, 1) : day, to, pattern.timezone),
+  };
+}
+
+/** The span of instants that belong to working day `day`: from its day_boundary to the next one. */
+export function daySpan(day: string, pattern: Pick<WorkingPattern, "timezone" | "day_boundary">): HoursWindow {
+  return {
+    start: atLocal(day, pattern.day_boundary, pattern.timezone),
+    end: atLocal(addDays(day, 1), pattern.day_boundary, pattern.timezone),
+  };
+}
+
+/** A day is scheduled when it is one of the workdays and not a day off. */
+export function isScheduled(day: string, pattern: Pick<WorkingPattern, "workdays" | "days_off">, extraDaysOff: readonly string[] = []): boolean {
+  return pattern.workdays.includes(weekdayOf(day)) && !pattern.days_off.includes(day) && !extraDaysOff.includes(day);
+}
