@@ -1,0 +1,147 @@
+import type { Selectable } from "kysely";
+import type { NewEvent, RecordedEvent } from "../domain/events.js";
+import type { Db, EventTable } from "./schema.js";
+
+export interface RecordedDelivery {
+  deliveryId: string;
+  installationId: number;
+  receivedAt: string;
+  insert: readonly NewEvent[];
+  replace: readonly NewEvent[];
+  remove: readonly string[];
+}
+
+const row = (installationId: number, recordedAt: string, e: NewEvent) => ({
+  installation_id: installationId,
+  key: e.key,
+  kind: e.kind,
+  actor: e.actor,
+  repo: e.repo,
+  number: e.number,
+  subject_author: e.subjectAuthor,
+  occurred_at: e.occurredAt,
+  recorded_at: recordedAt,
+  url: e.url,
+  data: JSON.stringify(e.data),
+});
+
+// Keeps each INSERT under SQLite's 32,766 bound-parameter limit (12 columns a row).
+const CHUNK = 500;
+
+/**
+ * Records one webhook delivery's effects in one transaction. Returns false, changing nothing,
+ * when the delivery id was recorded before.
+ */
+export async function recordDelivery(db: Db, delivery: RecordedDelivery): Promise<boolean> {
+  const { deliveryId, installationId, receivedAt } = delivery;
+  return db.transaction().execute(async (tx) => {
+    const inserted = await tx
+      .insertInto("deliveries")
+      .values({ delivery_id: deliveryId, installation_id: installationId, received_at: receivedAt })
+      .onConflict((oc) => oc.column("delivery_id").doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    for (let i = 0; i < delivery.insert.length; i += CHUNK) {
+      await tx
+        .insertInto("events")
+        .values(delivery.insert.slice(i, i + CHUNK).map((e) => row(installationId, receivedAt, e)))
+        .onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing())
+        .execute();
+    }
+    for (const e of delivery.replace) {
+      const values = row(installationId, receivedAt, e);
+      // An edit replaces the text only: an event already shown is not shown again.
+      await tx
+        .insertInto("events")
+        .values(values)
+        .onConflict((oc) => oc.columns(["installation_id", "key"]).doUpdateSet({ data: values.data }))
+        .execute();
+    }
+    if (delivery.remove.length > 0) {
+      await tx.deleteFrom("events").where("installation_id", "=", installationId).where("key", "in", [...delivery.remove]).execute();
+    }
+    return true;
+  });
+}
+
+export function toRecordedEvent(r: Selectable<EventTable>): RecordedEvent {
+  return {
+    id: r.id,
+    key: r.key,
+    kind: r.kind,
+    actor: r.actor,
+    repo: r.repo,
+    number: r.number,
+    subjectAuthor: r.subject_author,
+    occurredAt: r.occurred_at,
+    recordedAt: r.recorded_at,
+    url: r.url,
+    data: JSON.parse(r.data),
+    digestDate: r.digest_date,
+  } as RecordedEvent;
+}
+
+/** Events not yet shown in a digest, recorded up to `upTo` (and with id up to `maxId` when given), by or about `logins`. */
+export async function unshownEvents(
+  db: Db,
+  q: { installationId: number; upTo: string; logins: readonly string[]; maxId?: number },
+): Promise<RecordedEvent[]> {
+  if (q.logins.length === 0) return [];
+  let query = db
+    .selectFrom("events")
+    .selectAll()
+    .where("installation_id", "=", q.installationId)
+    .where("digest_date", "is", null)
+    .where("recorded_at", "<=", q.upTo)
+    .where((eb) => eb.or([eb("actor", "in", [...q.logins]), eb("subject_author", "in", [...q.logins])]));
+  if (q.maxId !== undefined) query = query.where("id", "<=", q.maxId);
+  const rows = await query.orderBy("occurred_at").orderBy("id").execute();
+  return rows.map(toRecordedEvent);
+}
+
+/** Comments by `logins` that occurred in [from, to], shown or not: the candidates for end-of-day updates. */
+export async function commentsBy(
+  db: Db,
+  q: { installationId: number; logins: readonly string[]; from: string; to: string },
+): Promise<RecordedEvent[]> {
+  if (q.logins.length === 0) return [];
+  const rows = await db
+    .selectFrom("events")
+    .selectAll()
+    .where("installation_id", "=", q.installationId)
+    .where("kind", "=", "comment")
+    .where("actor", "in", [...q.logins])
+    .where("occurred_at", ">=", q.from)
+    .where("occurred_at", "<=", q.to)
+    .orderBy("occurred_at")
+    .execute();
+  return rows.map(toRecordedEvent);
+}
+
+export async function latestEventId(db: Db, installationId: number): Promise<number> {
+  const r = await db
+    .selectFrom("events")
+    .select((eb) => eb.fn.max("id").as("max"))
+    .where("installation_id", "=", installationId)
+    .executeTakeFirst();
+  return Number(r?.max ?? 0);
+}
+
+/** Marks events as shown by the digest of `digestDate`. */
+export async function markShown(db: Db, installationId: number, ids: readonly number[], digestDate: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await db
+      .updateTable("events")
+      .set({ digest_date: digestDate })
+      .where("installation_id", "=", installationId)
+      .where("id", "in", ids.slice(i, i + CHUNK))
+      .execute();
+  }
+}
+
+/** Deletes events that occurred before `before`, and deliveries received before it. */
+export async function pruneEvents(db: Db, before: string): Promise<number> {
+  const r = await db.deleteFrom("events").where("occurred_at", "<", before).executeTakeFirst();
+  await db.deleteFrom("deliveries").where("received_at", "<", before).execute();
+  return Number(r.numDeletedRows);
+}

@@ -1,0 +1,71 @@
+import type { Db } from "./schema.js";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from "kysely";
+
+/** One migration set for SQLite and PostgreSQL; only the auto-increment key differs. */
+const migrations: Record<string, Migration> = {
+  "001_initial": {
+    async up(db: Kysely<unknown>) {
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      await db.schema
+        .createTable("installations")
+        .addColumn("id", "bigint", (c) => c.primaryKey())
+        .addColumn("account", "text", (c) => c.notNull())
+        .addColumn("config_state", "text", (c) => c.notNull().defaultTo("unknown"))
+        .addColumn("config_json", "text")
+        .addColumn("config_problems", "text")
+        .addColumn("config_dirty", "integer", (c) => c.notNull().defaultTo(1))
+        .addColumn("config_read_at", "text")
+        .addColumn("first_config_at", "text")
+        .execute();
+      await db.schema
+        .createTable("deliveries")
+        .addColumn("delivery_id", "text", (c) => c.primaryKey())
+        .addColumn("installation_id", "bigint", (c) => c.notNull())
+        .addColumn("received_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("deliveries_by_installation").on("deliveries").columns(["installation_id", "received_at"]).execute();
+      await db.schema
+        .createTable("events")
+        .addColumn("id", postgres ? "bigserial" : "integer", (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn("installation_id", "bigint", (c) => c.notNull())
+        .addColumn("key", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("actor", "text", (c) => c.notNull())
+        .addColumn("repo", "text", (c) => c.notNull())
+        .addColumn("number", "integer")
+        .addColumn("subject_author", "text")
+        .addColumn("occurred_at", "text", (c) => c.notNull())
+        .addColumn("recorded_at", "text", (c) => c.notNull())
+        .addColumn("url", "text")
+        .addColumn("data", "text", (c) => c.notNull())
+        .addColumn("digest_date", "text")
+        .addUniqueConstraint("events_key", ["installation_id", "key"])
+        .execute();
+      await db.schema.createIndex("events_unshown").on("events").columns(["installation_id", "digest_date", "id"]).execute();
+      await db.schema.createIndex("events_by_time").on("events").columns(["installation_id", "occurred_at"]).execute();
+      await db.schema
+        .createTable("posts")
+        .addColumn("installation_id", "bigint", (c) => c.notNull())
+        .addColumn("key", "text", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("lease_until", "text", (c) => c.notNull())
+        .addColumn("claimed_by", "text", (c) => c.notNull())
+        .addColumn("detail", "text", (c) => c.notNull().defaultTo(sql`'{}'`))
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("posts_pk", ["installation_id", "key"])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date. Kysely's migrator takes a lock, so replicas starting together are safe. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const { error, results } = await new Migrator({ db: db as unknown as Kysely<unknown>, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
+  }
+}

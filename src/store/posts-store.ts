@@ -1,0 +1,113 @@
+import { DateTime } from "luxon";
+import type { Db } from "./schema.js";
+
+export type PostState = "claimed" | "posted" | "skipped";
+
+export type Claim =
+  | { status: "done"; state: "posted" | "skipped"; detail: Record<string, unknown> }
+  /** Another process holds an unexpired lease on it. */
+  | { status: "busy" }
+  /** Ours to post. attempts > 1: an earlier attempt may have reached GitHub, so look for its marker first. */
+  | { status: "claimed"; attempts: number; detail: Record<string, unknown> };
+
+export interface PostRef {
+  installationId: number;
+  key: string;
+}
+
+const pk = (q: PostRef) => (eb: import("kysely").ExpressionBuilder<import("./schema.js").Database, "posts">) =>
+  eb.and([eb("installation_id", "=", q.installationId), eb("key", "=", q.key)]);
+
+/**
+ * Claims a post for `owner` until `now + leaseMs`. Exactly one caller wins: the insert is guarded by
+ * the primary key, and a takeover only updates a row whose lease has expired.
+ */
+export async function claimPost(db: Db, q: PostRef & { owner: string; now: string; leaseMs: number }): Promise<Claim> {
+  const leaseUntil = DateTime.fromISO(q.now).plus({ milliseconds: q.leaseMs }).toUTC().toISO()!;
+  const inserted = await db
+    .insertInto("posts")
+    .values({
+      installation_id: q.installationId,
+      key: q.key,
+      state: "claimed",
+      attempts: 1,
+      lease_until: leaseUntil,
+      claimed_by: q.owner,
+      detail: "{}",
+      updated_at: q.now,
+    })
+    .onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { status: "claimed", attempts: 1, detail: {} };
+
+  const taken = await db
+    .updateTable("posts")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1), lease_until: leaseUntil, claimed_by: q.owner, updated_at: q.now }))
+    .where(pk(q))
+    .where("state", "=", "claimed")
+    .where("lease_until", "<=", q.now)
+    .executeTakeFirst();
+  const row = await db.selectFrom("posts").selectAll().where(pk(q)).executeTakeFirstOrThrow();
+  const detail = JSON.parse(row.detail) as Record<string, unknown>;
+  if (Number(taken.numUpdatedRows) === 1) return { status: "claimed", attempts: row.attempts, detail };
+  if (row.state === "posted" || row.state === "skipped") return { status: "done", state: row.state, detail };
+  return { status: "busy" };
+}
+
+/** Saves what a claimed post decided, so a retry posts the same thing. */
+export async function savePostDetail(db: Db, q: PostRef & { owner: string; detail: Record<string, unknown> }): Promise<void> {
+  await db
+    .updateTable("posts")
+    .set({ detail: JSON.stringify(q.detail) })
+    .where(pk(q))
+    .where("claimed_by", "=", q.owner)
+    .where("state", "=", "claimed")
+    .execute();
+}
+
+export async function finishPost(
+  db: Db,
+  q: PostRef & { state: "posted" | "skipped"; now: string; detail: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .updateTable("posts")
+    .set({ state: q.state, detail: JSON.stringify(q.detail), updated_at: q.now })
+    .where(pk(q))
+    .execute();
+}
+
+/** Gives a claim back after a failure, so the next tick retries it. */
+export async function releasePost(db: Db, q: PostRef & { owner: string; now: string }): Promise<void> {
+  await db
+    .updateTable("posts")
+    .set({ lease_until: q.now })
+    .where(pk(q))
+    .where("claimed_by", "=", q.owner)
+    .where("state", "=", "claimed")
+    .execute();
+}
+
+/** The most recent finished post whose key starts with `prefix` (keys embed ISO dates, so they sort by time). */
+export async function latestPost(
+  db: Db,
+  installationId: number,
+  prefix: string,
+  before: string,
+  states: readonly PostState[] = ["posted", "skipped"],
+) {
+  const row = await db
+    .selectFrom("posts")
+    .selectAll()
+    .where("installation_id", "=", installationId)
+    .where("key", "like", `${prefix}%`)
+    .where("key", "<", before)
+    .where("state", "in", [...states])
+    .orderBy("key", "desc")
+    .executeTakeFirst();
+  return row ? { key: row.key, state: row.state as PostState, detail: JSON.parse(row.detail) as Record<string, unknown> } : null;
+}
+
+/** Forgets a post, so that the same key can be posted afresh (a config-error issue that was closed). */
+export async function deletePost(db: Db, q: PostRef): Promise<void> {
+  await db.deleteFrom("posts").where(pk(q)).execute();
+}
