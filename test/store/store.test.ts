@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import type { NewEvent } from "../../src/domain/events.js";
+import { commentsBy, latestEventId, markShown, recordDelivery, unshownEvents } from "../../src/store/events-store.js";
+import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
+import { claimPost, finishPost, latestPost, releasePost } from "../../src/store/posts-store.js";
+import type { Db } from "../../src/store/schema.js";
+import { type TestDatabase, testDatabases } from "../support/test-databases.js";
+
+const commit = (sha: string, actor: string, at: string): NewEvent => ({
+  key: `commit:${sha}`,
+  kind: "commit",
+  actor,
+  repo: "acme/api",
+  number: null,
+  subjectAuthor: null,
+  occurredAt: at,
+  url: null,
+  data: { sha, message: `commit ${sha}`, branch: "main", pusher: actor },
+});
+const comment = (id: number, actor: string, at: string, body: string): NewEvent => ({
+  key: `comment:${id}`,
+  kind: "comment",
+  actor,
+  repo: "acme/api",
+  number: 7,
+  subjectAuthor: "budi",
+  occurredAt: at,
+  url: `https://github.com/acme/api/issues/7#issuecomment-${id}`,
+  data: { body, title: "Export", onPullRequest: true },
+});
+const delivery = (deliveryId: string, insert: NewEvent[], extra: Partial<{ replace: NewEvent[]; remove: string[] }> = {}) => ({
+  deliveryId,
+  installationId: 1,
+  receivedAt: "2026-10-29T10:00:00.000Z",
+  insert,
+  replace: extra.replace ?? [],
+  remove: extra.remove ?? [],
+});
+
+describe.each(testDatabases())("store on %s", (_kind, make) => {
+  let database: TestDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    database = make();
+    db = await database.open();
+  });
+  afterAll(() => database.dispose());
+
+  it("records a delivery once, and a commit seen on two branches once", async () => {
+    expect(await recordDelivery(db, delivery("d1", [commit("a1", "budi", "2026-10-29T03:00:00.000Z")]))).toBe(true);
+    expect(await recordDelivery(db, delivery("d1", [commit("a1", "budi", "2026-10-29T03:00:00.000Z")]))).toBe(false);
+    expect(await recordDelivery(db, delivery("d2", [commit("a1", "budi", "2026-10-29T03:05:00.000Z"), commit("b2", "carla", "2026-10-29T04:00:00.000Z")]))).toBe(true);
+    const events = await unshownEvents(db, { installationId: 1, upTo: "2026-10-30T00:00:00.000Z", logins: ["budi", "carla"] });
+    expect(events.map((e) => [e.key, e.occurredAt])).toEqual([
+      ["commit:a1", "2026-10-29T03:00:00.000Z"],
+      ["commit:b2", "2026-10-29T04:00:00.000Z"],
+    ]);
+  });
+
+  it("replaces an edited comment and removes a deleted one", async () => {
+    await recordDelivery(db, delivery("d3", [comment(11, "budi", "2026-10-29T09:00:00.000Z", "/eod first")]));
+    await recordDelivery(db, delivery("d4", [], { replace: [comment(11, "budi", "2026-10-29T09:00:00.000Z", "/eod edited")] }));
+    await recordDelivery(db, delivery("d5", [comment(12, "budi", "2026-10-29T09:30:00.000Z", "gone soon")]));
+    await recordDelivery(db, delivery("d6", [], { remove: ["comment:12"] }));
+    const comments = await commentsBy(db, { installationId: 1, logins: ["budi"], from: "2026-10-29T00:00:00.000Z", to: "2026-10-30T00:00:00.000Z" });
+    expect(comments.map((c) => c.kind === "comment" && c.data.body)).toEqual(["/eod edited"]);
+  });
+
+  it("marks events shown so the next digest does not show them again", async () => {
+    const before = await unshownEvents(db, { installationId: 1, upTo: "2026-10-30T00:00:00.000Z", logins: ["budi"] });
+    await markShown(db, 1, before.map((e) => e.id), "2026-10-29");
+    expect(await unshownEvents(db, { installationId: 1, upTo: "2026-10-30T00:00:00.000Z", logins: ["budi"] })).toEqual([]);
+    expect(await latestEventId(db, 1)).toBeGreaterThanOrEqual(before.length);
+  });
+
+  it("lets exactly one of two concurrent claims win, and hands an expired lease over", async () => {
+    const now = "2026-10-29T15:30:00.000Z";
+    const claims = await Promise.all(
+      ["replica-a", "replica-b"].map((owner) => claimPost(db, { installationId: 1, key: "digest:2026-10-29", owner, now, leaseMs: 60_000 })),
+    );
+    expect(claims.map((c) => c.status).sort()).toEqual(["busy", "claimed"]);
+    const later = "2026-10-29T15:31:00.000Z";
+    const takeover = await claimPost(db, { installationId: 1, key: "digest:2026-10-29", owner: "replica-b", now: later, leaseMs: 60_000 });
+    expect(takeover).toEqual({ status: "claimed", attempts: 2, detail: {} });
+    await releasePost(db, { installationId: 1, key: "digest:2026-10-29", owner: "replica-b", now: later });
+    const retry = await claimPost(db, { installationId: 1, key: "digest:2026-10-29", owner: "replica-a", now: later, leaseMs: 60_000 });
+    expect(retry).toMatchObject({ status: "claimed", attempts: 3 });
+    await finishPost(db, { installationId: 1, key: "digest:2026-10-29", state: "posted", now: later, detail: { issue: { number: 4 } } });
+    expect(await claimPost(db, { installationId: 1, key: "digest:2026-10-29", owner: "replica-b", now: "2026-10-30T00:00:00.000Z", leaseMs: 1 })).toEqual({
+      status: "done",
+      state: "posted",
+      detail: { issue: { number: 4 } },
+    });
+    expect(await latestPost(db, 1, "digest:", "digest:2026-10-30")).toMatchObject({ key: "digest:2026-10-29", state: "posted" });
+  });
+
+  it("purges everything of a deleted installation and nothing of another", async () => {
+    await ensureInstallation(db, 1, "acme");
+    await recordDelivery(db, { ...delivery("other", [commit("c3", "budi", "2026-10-29T05:00:00.000Z")]), installationId: 2 });
+    await purgeInstallation(db, 1);
+    expect(await latestEventId(db, 1)).toBe(0);
+    expect(await latestPost(db, 1, "digest:", "digest:9999")).toBeNull();
+    expect(await latestEventId(db, 2)).toBeGreaterThan(0);
+  });
+});
