@@ -1,0 +1,273 @@
+import type { Contractor, HandoffConfig } from "../config/schema.js";
+import { byTime, isEndOfDayUpdate, isOnOwnLogIssue, millis, sameLogin, type LogIssue } from "./end-of-day.js";
+import type { CommitEvent, IssueData, PullRequestAction, RecordedEvent } from "./events.js";
+import { addDays, hoursWindow, isScheduled, weekdayOf, workingDayOf } from "./working-day.js";
+
+export interface DigestInput {
+  config: HandoffConfig;
+  /** YYYY-MM-DD team local date the digest is for. */
+  teamDate: string;
+  /** ISO instant of posting. */
+  at: string;
+  /** Decision instant of the previous digest (or first read of the config): lower bound for missing-update lines. */
+  since: string;
+  /** When the app first read the config: days whose hours began earlier get no missing-update line. */
+  configReadAt?: string;
+  /** Events not yet shown in a digest, recorded up to `at`: any actor, any repo of the installation. */
+  events: RecordedEvent[];
+  /** Comments by contractors from `since` minus 2 days up to `at`, shown or not: which days had their update. */
+  updates: RecordedEvent[];
+  logIssues: LogIssue[];
+}
+
+export type UnscheduledReason = "day off" | "not a workday";
+
+export interface EndOfDayUpdate {
+  text: string;
+  url: string | null;
+  at: string;
+}
+
+export interface PullRequestEntry {
+  repo: string;
+  number: number;
+  /** Title as of the latest event of the day. */
+  title: string;
+  url: string | null;
+  /** State changes of the day, in time order, each once. */
+  actions: PullRequestAction[];
+}
+
+export interface IssueEntry {
+  repo: string;
+  number: number;
+  title: string;
+  url: string | null;
+  actions: IssueData["action"][];
+}
+
+export interface CommitEntry {
+  /** 7-character short SHA. */
+  sha: string;
+  message: string;
+  url: string | null;
+  at: string;
+}
+
+export interface CommitGroup {
+  repo: string;
+  branch: string;
+  /** In time order. */
+  commits: CommitEntry[];
+}
+
+export interface Interaction {
+  kind: "review" | "review_comment" | "comment";
+  actor: string;
+  repo: string;
+  number: number | null;
+  /** Title of the issue or pull request. */
+  title: string;
+  url: string | null;
+  at: string;
+  /** Review state ("approved", "changes_requested", …); null for comments. */
+  state: string | null;
+  body: string;
+}
+
+export interface DigestDay {
+  /** The contractor's working day, YYYY-MM-DD. */
+  day: string;
+  scheduled: boolean;
+  unscheduledReason: UnscheduledReason | null;
+  /** The day's hours had not ended at the posting instant. */
+  inProgress: boolean;
+  /** The day's hours as ISO instants in the contractor's zone. */
+  hours: { start: string; end: string };
+  updates: EndOfDayUpdate[];
+  pullRequests: PullRequestEntry[];
+  issues: IssueEntry[];
+  commits: CommitGroup[];
+  /** Reviews and comments by the contractor, end-of-day updates excluded. */
+  given: Interaction[];
+  /** Reviews and comments by others on the contractor's pull requests and issues. */
+  feedback: Interaction[];
+  /** Scheduled, hours ended since the previous digest, and no end-of-day update. */
+  missingUpdate: boolean;
+}
+
+export interface ContractorDigest {
+  login: string;
+  timezone: string;
+  /** Ascending. */
+  days: DigestDay[];
+}
+
+export interface DigestTotals {
+  contractors: number;
+  commits: number;
+  /** Distinct pull requests the contractors moved. */
+  pullRequests: number;
+  reviewsAndComments: number;
+  missingUpdates: number;
+}
+
+export interface Digest {
+  teamDate: string;
+  at: string;
+  /** In config order, only contractors with something to show. */
+  contractors: ContractorDigest[];
+  totals: DigestTotals;
+  /** Ids of every event the digest shows, ascending: the caller marks them shown. */
+  eventIds: number[];
+}
+
+const emptyDay = (day: string, contractor: Contractor, at: string): DigestDay => {
+  const hours = hoursWindow(day, contractor);
+  const scheduled = isScheduled(day, contractor);
+  return {
+    day,
+    scheduled,
+    unscheduledReason: scheduled ? null : contractor.workdays.includes(weekdayOf(day)) ? "day off" : "not a workday",
+    inProgress: millis(at) < hours.end.toMillis(),
+    hours: { start: hours.start.toISO()!, end: hours.end.toISO()! },
+    updates: [],
+    pullRequests: [],
+    issues: [],
+    commits: [],
+    given: [],
+    feedback: [],
+    missingUpdate: false,
+  };
+};
+
+const interaction = (event: RecordedEvent & { kind: Interaction["kind"] }): Interaction => ({
+  kind: event.kind,
+  actor: event.actor,
+  repo: event.repo,
+  number: event.number,
+  title: event.data.title,
+  url: event.url,
+  at: event.occurredAt,
+  state: event.kind === "review" ? event.data.state : null,
+  body: event.data.body,
+});
+
+const isInteraction = (event: RecordedEvent): event is RecordedEvent & { kind: Interaction["kind"] } =>
+  event.kind === "review" || event.kind === "review_comment" || event.kind === "comment";
+
+function addCommit(day: DigestDay, event: CommitEvent): void {
+  let group = day.commits.find((candidate) => candidate.repo === event.repo && candidate.branch === event.data.branch);
+  if (group === undefined) {
+    group = { repo: event.repo, branch: event.data.branch, commits: [] };
+    day.commits.push(group);
+  }
+  group.commits.push({ sha: event.data.sha.slice(0, 7), message: event.data.message, url: event.url, at: event.occurredAt });
+}
+
+function addStateChange<A extends string>(
+  entries: { repo: string; number: number; title: string; url: string | null; actions: A[] }[],
+  event: RecordedEvent & { number: number | null; data: { title: string; action: A } },
+): void {
+  const number = event.number ?? 0;
+  let entry = entries.find((candidate) => candidate.repo === event.repo && candidate.number === number);
+  if (entry === undefined) {
+    entry = { repo: event.repo, number, title: event.data.title, url: event.url, actions: [] };
+    entries.push(entry);
+  }
+  entry.title = event.data.title;
+  entry.url = event.url ?? entry.url;
+  if (!entry.actions.includes(event.data.action)) entry.actions.push(event.data.action);
+}
+
+/** Scheduled days of the contractor whose hours ended in (since, at] without an end-of-day update. */
+function missingUpdateDays(contractor: Contractor, input: DigestInput, updatedDays: ReadonlySet<string>): string[] {
+  const [since, at] = [millis(input.since), millis(input.at)];
+  const floor = input.configReadAt === undefined ? -Infinity : millis(input.configReadAt);
+  const missing: string[] = [];
+  // Hours may lie before the day boundary or cross midnight, so look one day beyond each end.
+  const last = addDays(workingDayOf(input.at, contractor), 1);
+  for (let day = addDays(workingDayOf(input.since, contractor), -2); day <= last; day = addDays(day, 1)) {
+    const hours = hoursWindow(day, contractor);
+    const ended = hours.end.toMillis();
+    if (ended > since && ended <= at && hours.start.toMillis() >= floor && isScheduled(day, contractor) && !updatedDays.has(day)) {
+      missing.push(day);
+    }
+  }
+  return missing;
+}
+
+function contractorDigest(contractor: Contractor, events: readonly RecordedEvent[], input: DigestInput, shown: Set<number>): ContractorDigest {
+  const days = new Map<string, DigestDay>();
+  const dayOf = (day: string): DigestDay => days.get(day) ?? days.set(day, emptyDay(day, contractor, input.at)).get(day)!;
+  const isOwnUpdate = (event: RecordedEvent): boolean =>
+    sameLogin(event.actor, contractor.login) && isEndOfDayUpdate(event, input.logIssues);
+
+  for (const event of events) {
+    const day = (): DigestDay => dayOf(workingDayOf(event.occurredAt, contractor));
+    if (sameLogin(event.actor, contractor.login)) {
+      if (event.kind === "comment" && isOwnUpdate(event)) {
+        day().updates.push({ text: event.data.body, url: event.url, at: event.occurredAt });
+      } else if (event.kind === "commit") addCommit(day(), event);
+      else if (event.kind === "pull_request") addStateChange(day().pullRequests, event);
+      else if (event.kind === "issue") addStateChange(day().issues, event);
+      else day().given.push(interaction(event));
+      shown.add(event.id);
+    } else if (
+      isInteraction(event) &&
+      event.subjectAuthor !== null &&
+      sameLogin(event.subjectAuthor, contractor.login) &&
+      !isEndOfDayUpdate(event, input.logIssues)
+    ) {
+      day().feedback.push(interaction(event));
+      shown.add(event.id);
+    }
+  }
+
+  const updatedDays = new Set(
+    [...input.updates, ...events].filter(isOwnUpdate).map((update) => workingDayOf(update.occurredAt, contractor)),
+  );
+  for (const day of missingUpdateDays(contractor, input, updatedDays)) dayOf(day).missingUpdate = true;
+
+  return {
+    login: contractor.login,
+    timezone: contractor.timezone,
+    days: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)),
+  };
+}
+
+/** The digest model: per contractor and working day, what to show. Pure: the instant and the events come in. */
+export function buildDigest(input: DigestInput): Digest {
+  const watched = input.config.repositories.map((name) => name.toLowerCase());
+  // The log issues live in digest.repository, which need not be a watched repository.
+  const inScope = (event: RecordedEvent): boolean =>
+    watched.length === 0 || watched.includes(event.repo.split("/")[1]?.toLowerCase() ?? "") || isOnOwnLogIssue(event, input.logIssues);
+  const events = input.events.filter(inScope).sort(byTime);
+  const scopedInput = { ...input, updates: input.updates.filter(inScope) };
+
+  const shown = new Set<number>();
+  const contractors = input.config.contractors
+    .map((contractor) => contractorDigest(contractor, events, scopedInput, shown))
+    .filter((entry) => entry.days.length > 0);
+
+  const days = contractors.flatMap((entry) => entry.days);
+  const pullRequests = new Set(days.flatMap((day) => day.pullRequests.map((pr) => `${pr.repo}#${pr.number}`.toLowerCase())));
+  return {
+    teamDate: input.teamDate,
+    at: input.at,
+    contractors,
+    totals: {
+      contractors: contractors.length,
+      commits: days.reduce((sum, day) => sum + day.commits.reduce((n, group) => n + group.commits.length, 0), 0),
+      pullRequests: pullRequests.size,
+      reviewsAndComments: days.reduce((sum, day) => sum + day.given.length, 0),
+      missingUpdates: days.filter((day) => day.missingUpdate).length,
+    },
+    eventIds: [...shown].sort((a, b) => a - b),
+  };
+}
+
+/** Nothing to show: no event and no missing update. */
+export function isEmptyDigest(digest: Digest): boolean {
+  return digest.eventIds.length === 0 && digest.totals.missingUpdates === 0;
+}

@@ -1,0 +1,166 @@
+import { DateTime } from "luxon";
+import type { CommitGroup, Digest, DigestDay, Interaction, IssueEntry, PullRequestEntry } from "./digest.js";
+import { codeSpan, inlineText, quoteBlock } from "./markdown-safety.js";
+
+const LOCALE = "en-US";
+const COMMITS_PER_BRANCH = 20;
+
+export interface RenderOptions {
+  /** IANA zone of the team, for the second label of each day's hours. */
+  teamZone: string;
+}
+
+const calendarDate = (date: string): DateTime => DateTime.fromISO(date, { zone: "UTC", locale: LOCALE });
+const inZone = (instant: string, zone: string): DateTime => DateTime.fromISO(instant, { zone, locale: LOCALE });
+
+/** `Handoff digest — Mon 2 Nov 2026` for team date 2026-11-02. */
+export function digestTitle(teamDate: string): string {
+  return `Handoff digest — ${calendarDate(teamDate).toFormat("EEE d MMM yyyy")}`;
+}
+
+export const digestMarker = (teamDate: string): string => `<!-- handoff:digest date=${teamDate} -->`;
+
+const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+
+// URLs come from GitHub payloads; encoding the characters that end a link target keeps even a bad one inside it.
+const safeUrl = (url: string): string => url.replace(/[\s()<>]/g, (char) => encodeURIComponent(char));
+const link = (label: string, url: string | null): string => (url === null ? label : `[${label}](${safeUrl(url)})`);
+const reference = (repo: string, number: number | null): string => (number === null ? repo : `${repo}#${number}`);
+
+function summary(digest: Digest): string {
+  const { totals } = digest;
+  if (totals.contractors === 0) return "Overnight handoff · nothing new since the previous digest";
+  const parts = [
+    "Overnight handoff",
+    plural(totals.contractors, "contractor"),
+    plural(totals.commits, "commit"),
+    plural(totals.pullRequests, "pull request"),
+  ];
+  if (totals.reviewsAndComments > 0) parts.push(plural(totals.reviewsAndComments, "review or comment", "reviews and comments"));
+  if (totals.missingUpdates > 0) parts.push(plural(totals.missingUpdates, "missing end-of-day update"));
+  return parts.join(" · ");
+}
+
+function heading(login: string, contractorZone: string, day: DigestDay, teamZone: string): string {
+  const [localStart, localEnd] = [inZone(day.hours.start, contractorZone), inZone(day.hours.end, contractorZone)];
+  const [teamStart, teamEnd] = [inZone(day.hours.start, teamZone), inZone(day.hours.end, teamZone)];
+  const local = `${localStart.toFormat("HH:mm")}–${localEnd.toFormat("HH:mm")} ${localEnd.toFormat("ZZZZ")}`;
+  const team = `${teamStart.toFormat("EEE HH:mm")} – ${teamEnd.toFormat("EEE HH:mm")} ${teamEnd.toFormat("ZZZZ")}`;
+  const labels = [login, calendarDate(day.day).toFormat("EEE d MMM"), `${local} (${team})`];
+  if (day.inProgress) labels.push("in progress");
+  if (day.unscheduledReason !== null) labels.push(day.unscheduledReason);
+  return `### ${labels.join(" · ")}`;
+}
+
+const PR_ACTIONS: Record<PullRequestEntry["actions"][number], string> = {
+  opened: "opened",
+  reopened: "reopened",
+  ready_for_review: "ready for review",
+  converted_to_draft: "converted to draft",
+  merged: "merged",
+  closed: "closed",
+  review_requested: "review requested",
+};
+
+const stateChange = (entry: PullRequestEntry | IssueEntry, names: Record<string, string>): string =>
+  `- ${link(reference(entry.repo, entry.number), entry.url)} ${inlineText(entry.title)} — ${entry.actions.map((action) => names[action] ?? action).join(", ")}`;
+
+function commitLine(group: CommitGroup): string {
+  const shown = group.commits.slice(0, COMMITS_PER_BRANCH).map((commit) => `${link(codeSpan(commit.sha), commit.url)} ${inlineText(commit.message)}`);
+  const rest = group.commits.length - shown.length;
+  if (rest > 0) shown.push(`… and ${rest} more`);
+  return `- ${codeSpan(group.repo)} ${codeSpan(group.branch)} (${group.commits.length}): ${shown.join(" · ")}`;
+}
+
+const REVIEW_STATES: Record<string, string> = {
+  approved: "approved",
+  changes_requested: "requested changes on",
+  commented: "reviewed",
+  dismissed: "dismissed a review on",
+};
+
+function interactionLine(entry: Interaction, withActor: boolean): string {
+  const verb = entry.kind === "review" ? (REVIEW_STATES[entry.state ?? ""] ?? "reviewed") : entry.kind === "review_comment" ? "commented inline on" : "commented on";
+  const who = withActor ? `${inlineText(entry.actor)} ` : "";
+  const excerpt = entry.body.trim() === "" ? "" : `: ${inlineText(entry.body)}`;
+  return `- ${who}${verb} ${link(reference(entry.repo, entry.number), entry.url)} ${inlineText(entry.title)}${excerpt}`;
+}
+
+function renderDay(login: string, zone: string, day: DigestDay, teamZone: string): string[] {
+  const lines = ["", heading(login, zone, day, teamZone)];
+  const section = (title: string, body: string[]): void => {
+    if (body.length > 0) lines.push("", `**${title}**`, ...body);
+  };
+  for (const update of day.updates) {
+    lines.push("", `**End-of-day update** · ${link(`posted ${inZone(update.at, zone).toFormat("EEE HH:mm ZZZZ")}`, update.url)}`, "", quoteBlock(update.text));
+  }
+  section("Pull requests", day.pullRequests.map((entry) => stateChange(entry, PR_ACTIONS)));
+  section("Issues", day.issues.map((entry) => stateChange(entry, {})));
+  section("Commits", day.commits.map(commitLine));
+  section("Reviews and comments", day.given.map((entry) => interactionLine(entry, false)));
+  section("Feedback received", day.feedback.map((entry) => interactionLine(entry, true)));
+  if (day.missingUpdate) lines.push("", "⚠️ No end-of-day update");
+  return lines;
+}
+
+/** The digest issue body. User text goes through markdown-safety; logins carry no "@": the digest pings nobody. */
+export function renderDigest(digest: Digest, options: RenderOptions): string {
+  const lines = [digestMarker(digest.teamDate), summary(digest)];
+  for (const contractor of digest.contractors) {
+    for (const day of contractor.days) lines.push(...renderDay(contractor.login, contractor.timezone, day, options.teamZone));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export const partMarker = (teamDate: string, part: number): string => `<!-- handoff:digest-part date=${teamDate} part=${part} -->`;
+export const CONTINUED_FOOTER = "_This digest continues in the comments below._";
+
+export interface SplitOptions {
+  /** Most characters a part may hold; GitHub's limit for issue bodies and comments by default. */
+  limit?: number;
+  teamDate: string;
+}
+
+/** Cuts `line` into pieces of at most `size` UTF-16 units, never between the halves of a surrogate pair. */
+function hardCut(line: string, size: number): string[] {
+  const pieces: string[] = [];
+  let rest = line;
+  while (rest.length > size) {
+    const highSurrogateAtEnd = /[\uD800-\uDBFF]/.test(rest.charAt(size - 1));
+    const cut = highSurrogateAtEnd && size > 1 ? size - 1 : size;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return [...pieces, rest];
+}
+
+/**
+ * The issue body first, then continuation comments, each within `limit` characters (JS
+ * length: UTF-16 units, never fewer than GitHub's characters). Cuts fall between lines;
+ * only a line longer than a whole part is cut inside. Continuations start with their marker.
+ */
+export function splitBody(body: string, options: SplitOptions): string[] {
+  const limit = options.limit ?? 65536;
+  if (body.length <= limit) return [body];
+  const footer = `\n\n${CONTINUED_FOOTER}`;
+  const header = (part: number): string => `${partMarker(options.teamDate, part)}\n`;
+  const budgetOf = (part: number): number => limit - (part === 1 ? footer.length : header(part).length);
+  // A piece must fit any part, whatever the width of its number.
+  const pieceSize = Math.min(budgetOf(1), budgetOf(99999));
+  if (pieceSize < 1) throw new RangeError(`splitBody: a limit of ${limit} leaves no room next to the part marker; pass at least ${limit - pieceSize + 1}`);
+
+  const parts: string[][] = [[]];
+  let length = 0;
+  for (const piece of body.split("\n").flatMap((line) => hardCut(line, pieceSize))) {
+    const current = parts[parts.length - 1]!;
+    const grown = current.length === 0 ? piece.length : length + 1 + piece.length;
+    if (current.length > 0 && grown > budgetOf(parts.length)) {
+      parts.push([piece]);
+      length = piece.length;
+    } else {
+      current.push(piece);
+      length = grown;
+    }
+  }
+  return parts.map((lines, index) => (index === 0 ? `${lines.join("\n")}${footer}` : `${header(index + 1)}${lines.join("\n")}`));
+}
