@@ -1,0 +1,37 @@
+import type { ApplicationFunction } from "probot";
+import { probotAppPort } from "./github/probot-app-port.js";
+import { recordWebhook } from "./github/record-webhook.js";
+import { healthHandler } from "./server/health-handler.js";
+import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.js";
+import type { Db } from "./store/schema.js";
+
+export interface AppOptions {
+  db: Db;
+  /** Seconds between ticks; 0 leaves scheduling to an external `handoff tick`. */
+  tickSeconds: number;
+  /** The clock: the only place the app reads the time. */
+  now: () => string;
+  /** Identifies this process in claims. */
+  owner: string;
+}
+
+export interface HandoffApp {
+  appFn: ApplicationFunction;
+  /** Finishes the tick in flight and stops the scheduler. */
+  stop(): Promise<void>;
+}
+
+/** The Probot app: records webhooks, answers /healthz and runs the scheduler. */
+export function handoffApp(options: AppOptions): HandoffApp {
+  let scheduler: Scheduler | null = null;
+  const appFn: ApplicationFunction = (app, { addHandler }) => {
+    app.onAny(async (context) => {
+      await recordWebhook(options.db, { id: context.id, name: context.name, payload: context.payload }, options.now(), app.log);
+    });
+    addHandler(healthHandler(options.db));
+    if (options.tickSeconds > 0) {
+      scheduler = startScheduler({ db: options.db, app: probotAppPort(app), everySeconds: options.tickSeconds, now: options.now, owner: options.owner, log: app.log });
+    }
+  };
+  return { appFn, stop: async () => scheduler?.stop() };
+}

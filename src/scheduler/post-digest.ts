@@ -1,0 +1,95 @@
+import { DateTime } from "luxon";
+import type { HandoffConfig } from "../config/schema.js";
+import { buildDigest, isEmptyDigest } from "../domain/digest.js";
+import { digestMarker, digestTitle, renderDigest, splitBody } from "../domain/render-digest.js";
+import { digestDue } from "../domain/schedule.js";
+import { commentsBy, latestEventId, markShown, unshownEvents } from "../store/events-store.js";
+import { claimPost, finishPost, latestPost, releasePost, savePostDetail } from "../store/posts-store.js";
+import { LEASE_MS, type TickContext } from "./tick-context.js";
+
+/** What a digest decided when first claimed; a retry posts exactly this. */
+interface DigestDecision {
+  /** Events with an id up to this one are covered. */
+  cutoff: number;
+  /** Decision instant of the previous digest: "No end-of-day update" lines cover days that ended after it. */
+  since: string;
+  at: string;
+  issue?: { number: number; url: string };
+}
+
+const digestKey = (teamDate: string) => `digest:${teamDate}`;
+
+export type DigestOutcome = { teamDate: string; result: "posted" | "skipped"; issue?: number } | null;
+
+/** Posts the team date's digest once, at the first tick at or after digest_time. */
+export async function postDigest(ctx: TickContext, config: HandoffConfig, firstConfigAt: string): Promise<DigestOutcome> {
+  const teamDate = digestDue(ctx.now, config.team);
+  if (!teamDate) return null;
+  const ref = { installationId: ctx.installationId, key: digestKey(teamDate) };
+  const claim = await claimPost(ctx.db, { ...ref, owner: ctx.owner, now: ctx.now, leaseMs: LEASE_MS });
+  if (claim.status !== "claimed") return null;
+  try {
+    const decision = await decide(ctx, teamDate, firstConfigAt, claim.detail);
+    return await postClaimedDigest(ctx, config, firstConfigAt, teamDate, claim.attempts, decision);
+  } catch (error) {
+    await releasePost(ctx.db, { ...ref, owner: ctx.owner, now: ctx.now });
+    throw error;
+  }
+}
+
+async function decide(ctx: TickContext, teamDate: string, firstConfigAt: string, saved: Record<string, unknown>): Promise<DigestDecision> {
+  if (typeof saved.cutoff === "number") return saved as unknown as DigestDecision;
+  const previous = await latestPost(ctx.db, ctx.installationId, "digest:", digestKey(teamDate));
+  const decision: DigestDecision = {
+    cutoff: await latestEventId(ctx.db, ctx.installationId),
+    since: typeof previous?.detail.at === "string" ? previous.detail.at : firstConfigAt,
+    at: ctx.now,
+  };
+  await savePostDetail(ctx.db, { installationId: ctx.installationId, key: digestKey(teamDate), owner: ctx.owner, detail: { ...decision } });
+  return decision;
+}
+
+async function postClaimedDigest(
+  ctx: TickContext,
+  config: HandoffConfig,
+  firstConfigAt: string,
+  teamDate: string,
+  attempts: number,
+  decision: DigestDecision,
+): Promise<DigestOutcome> {
+  const ref = { installationId: ctx.installationId, key: digestKey(teamDate) };
+  const logins = config.contractors.map((c) => c.login);
+  const events = await unshownEvents(ctx.db, { installationId: ctx.installationId, upTo: decision.at, logins, maxId: decision.cutoff });
+  const updates = await commentsBy(ctx.db, {
+    installationId: ctx.installationId,
+    logins,
+    from: DateTime.fromISO(decision.since).minus({ days: 2 }).toUTC().toISO()!,
+    to: decision.at,
+  });
+  const digest = buildDigest({ config, teamDate, at: decision.at, since: decision.since, events, updates, logIssues: [], configReadAt: firstConfigAt });
+  if (isEmptyDigest(digest) && !config.digest.post_when_empty) {
+    await finishPost(ctx.db, { ...ref, state: "skipped", now: ctx.now, detail: { ...decision } });
+    return { teamDate, result: "skipped" };
+  }
+
+  const repo = `${ctx.account}/${config.digest.repository}`;
+  const [body, ...continuations] = splitBody(renderDigest(digest, { teamZone: config.team.timezone }), { teamDate });
+  const issue =
+    decision.issue ??
+    (attempts > 1 ? await ctx.github.findIssueByMarker(repo, digestMarker(teamDate)) : null) ??
+    (await ctx.github.createIssue(repo, { title: digestTitle(teamDate), body: body!, labels: config.digest.labels }));
+  await savePostDetail(ctx.db, { ...ref, owner: ctx.owner, detail: { ...decision, issue } });
+
+  // Continuations are posted in order, so after a retry the ones already there are a prefix.
+  const posted = attempts > 1 ? (await ctx.github.findCommentsByMarker(repo, issue.number, `<!-- handoff:digest-part date=${teamDate} `)).length : 0;
+  for (const part of continuations.slice(posted)) await ctx.github.createComment(repo, issue.number, part);
+
+  const previous = await latestPost(ctx.db, ctx.installationId, "digest:", digestKey(teamDate), ["posted"]);
+  const previousIssue = (previous?.detail.issue as { number?: number } | undefined)?.number;
+  if (config.digest.close_previous && previousIssue && previousIssue !== issue.number) {
+    await ctx.github.updateIssue(repo, previousIssue, { state: "closed" });
+  }
+  await markShown(ctx.db, ctx.installationId, digest.eventIds, teamDate);
+  await finishPost(ctx.db, { ...ref, state: "posted", now: ctx.now, detail: { ...decision, issue } });
+  return { teamDate, result: "posted", issue: issue.number };
+}

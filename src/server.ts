@@ -1,0 +1,19 @@
+import { run } from "probot";
+import { handoffApp } from "./app.js";
+import { readEnv } from "./server/read-env.js";
+import { migrateToLatest } from "./store/migrations.js";
+import { openDatabase } from "./store/open-database.js";
+
+// Wiring only: the store, the app, the Probot server, and a clean shutdown.
+const env = readEnv();
+const db = openDatabase(env.database);
+await migrateToLatest(db);
+const handoff = handoffApp({ db, tickSeconds: env.tickSeconds, owner: env.owner, now: () => new Date().toISOString() });
+const server = await run(handoff.appFn);
+
+process.once("SIGTERM", async () => {
+  await handoff.stop();
+  await server.stop();
+  await db.destroy();
+  process.exit(0);
+});

@@ -1,0 +1,69 @@
+import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { handoffApp } from "../../src/app.js";
+import { probotAppPort } from "../../src/github/probot-app-port.js";
+import { tick, type TickReport } from "../../src/scheduler/tick.js";
+import type { Db } from "../../src/store/schema.js";
+
+export const WEBHOOK_SECRET = "test-secret";
+const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+
+export interface Harness {
+  /** Sends a signed delivery over HTTP and returns the status the app answered with. */
+  send(name: string, payload: unknown, deliveryId?: string): Promise<number>;
+  /** Runs the scheduler at `at` for every installation. */
+  tick(at: string): Promise<TickReport[]>;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app over HTTP: Probot's webhook middleware with signature checks, the real store, and
+ * the scheduler, with GitHub at `baseUrl` (nock intercepts api.github.com by default).
+ */
+export async function startHarness(options: { db: Db; receivedAt: () => string; baseUrl?: string }): Promise<Harness> {
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    secret: WEBHOOK_SECRET,
+    logLevel: (process.env.TEST_LOG_LEVEL as "fatal" | undefined) ?? "fatal",
+    baseUrl: options.baseUrl,
+    Octokit: ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } }),
+  });
+  const owner = `test:${randomUUID().slice(0, 8)}`;
+  const app = handoffApp({ db: options.db, tickSeconds: 0, now: options.receivedAt, owner });
+  const middleware = await createNodeMiddleware(app.appFn, { probot });
+  const server: Server = createServer((req, res) => {
+    void middleware(req, res, () => res.writeHead(404).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async send(name, payload, deliveryId = randomUUID()) {
+      const body = JSON.stringify(payload);
+      const headers = {
+        "content-type": "application/json",
+        "x-github-event": name,
+        "x-github-delivery": deliveryId,
+        "x-hub-signature-256": `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(body).digest("hex")}`,
+      };
+      // node:http rather than fetch: nock's fetch interception does not pass request bodies through to loopback.
+      return new Promise<number>((resolve, reject) => {
+        const req = request(`${url}/api/github/webhooks`, { method: "POST", headers }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    },
+    tick: (at) => tick({ db: options.db, app: probotAppPort(probot), now: at, owner, log: probot.log }),
+    async close() {
+      await app.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
