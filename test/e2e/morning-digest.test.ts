@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import nock from "nock";
 import type { Db } from "../../src/store/schema.js";
 import { startHarness, type Harness } from "../support/app-harness.js";
-import { fixtureConfig, githubMock } from "../support/nock-github.js";
+import { githubMock } from "../support/nock-github.js";
+import { fixtureConfig } from "../fixtures/configs.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
 import { branchPushPayload } from "../fixtures/webhooks.js";
 

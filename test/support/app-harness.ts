@@ -63,7 +63,10 @@ export async function startHarness(options: { db: Db; receivedAt: () => string; 
     tick: (at) => tick({ db: options.db, app: probotAppPort(probot), now: at, owner, log: probot.log }),
     async close() {
       await app.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
     },
   };
 }

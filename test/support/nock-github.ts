@@ -1,9 +1,6 @@
-import { readFileSync } from "node:fs";
 import nock from "nock";
 
 export const API = "https://api.github.com";
-
-export const fixtureConfig = (name: string) => readFileSync(new URL(`../fixtures/configs/${name}.yml`, import.meta.url), "utf8");
 
 export interface PostedIssue {
   repo: string;
@@ -13,6 +10,7 @@ export interface PostedIssue {
 }
 
 /**
+ * Importing this module turns nock's interception on for the test file: stand-in tests must not import it.
  * nock scopes for the calls a tick makes: list installations, an installation token, the config file,
  * and issue creation, which records what was posted.
  */

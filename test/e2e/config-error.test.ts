@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
+import { startHarness, type Harness } from "../support/app-harness.js";
+import { fixtureConfig } from "../fixtures/configs.js";
+import { type TestDatabase, testDatabases } from "../support/test-databases.js";
+import { webhookPayload } from "../fixtures/webhooks.js";
+
+const installation = { id: 1, node_id: "MDIzOkludGVncmF0aW9uMQ==" };
+
+/** A push to acme/.github that touches the config file (a real example, moved there). */
+function configPush() {
+  const payload = webhookPayload("push", {});
+  payload.ref = "refs/heads/main";
+  payload.repository.name = ".github";
+  payload.repository.full_name = "acme/.github";
+  payload.commits = [{ ...payload.head_commit!, id: "c0ffee", modified: [".github/handoff.yml"], added: [], removed: [] }];
+  return { ...payload, installation };
+}
+
+describe.each(testDatabases())("configuration errors end to end on %s", (_kind, make) => {
+  let database: TestDatabase;
+  let gh: GitHubStandIn;
+  let app: Harness;
+
+  beforeEach(async () => {
+    database = make();
+    gh = await startGitHubStandIn();
+    gh.addInstallation({ id: 1, account: "acme" });
+    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": fixtureConfig("invalid") } });
+    gh.addRepo("acme/handoff");
+    gh.addInstallation({ id: 2, account: "globex" });
+    gh.addRepo("globex/.github", { files: { ".github/handoff.yml": fixtureConfig("acme") } });
+    gh.addRepo("globex/handoff");
+    app = await startHarness({ db: await database.open(), receivedAt: () => "2026-10-29T12:00:00.000Z", baseUrl: gh.baseUrl });
+  });
+  afterEach(async () => {
+    await app.close();
+    await gh.close();
+    await database.dispose();
+  });
+
+  it("opens one issue listing every problem, keeps other installations working, and closes it once the file is fixed", async () => {
+    const reports = await app.tick("2026-10-29T15:30:00Z");
+    expect(reports.map((r) => ("config" in r ? [r.account, r.config] : r))).toEqual([
+      ["acme", "invalid"],
+      ["globex", "valid"],
+    ]);
+    const [issue] = gh.issues("acme/.github");
+    expect(gh.issues("acme/.github")).toHaveLength(1);
+    expect(issue!.title).toBe("Handoff configuration error");
+    expect(issue!.body).toContain("<!-- handoff:config-error -->");
+    expect(issue!.body).toContain('`contractors[0].timezone: "Asia/Jakarta2" is not an IANA time zone (e.g. "Europe/Berlin")`');
+    expect(issue!.body).toContain("`team.digest_tme: unknown key (check its spelling and level)`");
+    expect(gh.issues("acme/handoff")).toEqual([]);
+
+    // The cached config is not read again on the next tick; a push to the file makes it read again.
+    await app.tick("2026-10-29T15:45:00Z");
+    expect(gh.issues("acme/.github")).toHaveLength(1);
+    gh.setFile("acme/.github", ".github/handoff.yml", fixtureConfig("acme"));
+    expect(await app.send("push", configPush())).toBe(200);
+    const [fixed] = await app.tick("2026-10-29T16:00:00Z");
+    expect(fixed).toMatchObject({ account: "acme", config: "valid" });
+    expect(gh.issues("acme/.github").map((i) => i.state)).toEqual(["closed"]);
+    expect(gh.unhandled).toEqual([]);
+  });
+});
