@@ -94,7 +94,7 @@ describe.each(testDatabases())("digest content end to end on %s", (_kind, make) 
     expect(issues.map((i) => i.title)).toEqual(["Handoff digest — Thu 29 Oct 2026", "Handoff digest — Fri 30 Oct 2026"]);
     expect(issues[0]!.body).not.toContain("Late redelivery");
     const friday = issues[1];
-    const parts = [friday!.body, ...gh.comments("acme/handoff", friday!.number).map((c) => c.body)];
+    const parts = [friday!.body, ...gh.comments("acme/handoff", friday!.number).map((c) => c.body)].map((part) => part ?? "");
     expect(parts.length).toBeGreaterThan(1);
     parts.forEach((part) => expect(part.length).toBeLessThanOrEqual(65_536));
     expect(parts.slice(1).every((part, i) => part.startsWith(`<!-- handoff:digest-part date=2026-10-30 part=${i + 2} -->`))).toBe(true);
