@@ -13,6 +13,7 @@ export interface AppOptions {
   now: () => string;
   /** Identifies this process in claims. */
   owner: string;
+  retentionDays: number;
 }
 
 export interface HandoffApp {
@@ -30,7 +31,7 @@ export function handoffApp(options: AppOptions): HandoffApp {
     });
     addHandler(healthHandler(options.db));
     if (options.tickSeconds > 0) {
-      scheduler = startScheduler({ db: options.db, app: probotAppPort(app), everySeconds: options.tickSeconds, now: options.now, owner: options.owner, log: app.log });
+      scheduler = startScheduler({ db: options.db, app: probotAppPort(app), everySeconds: options.tickSeconds, now: options.now, owner: options.owner, retentionDays: options.retentionDays, log: app.log });
     }
   };
   return { appFn, stop: async () => scheduler?.stop() };

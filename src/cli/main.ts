@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     case "schedule":
       return scheduleCommand({ config: values.config, at: instant(values.at), json: values.json ?? false }, openDb, print);
     case "tick":
-      return tickCommand({ at: instant(values.at), owner: env.owner }, openDb, print);
+      return tickCommand({ at: instant(values.at), owner: env.owner, retentionDays: env.retentionDays }, openDb, print);
     default:
       print(USAGE);
       return command ? 2 : 0;

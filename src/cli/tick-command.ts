@@ -14,11 +14,11 @@ export function describeTick(report: TickReport): string {
 }
 
 /** `handoff tick [--at]`: runs the work due at that instant for every installation, as the app. */
-export async function tickCommand(options: { at: string; owner: string }, openDb: () => Promise<Db>, print: (line: string) => void): Promise<number> {
+export async function tickCommand(options: { at: string; owner: string; retentionDays: number }, openDb: () => Promise<Db>, print: (line: string) => void): Promise<number> {
   const probot = createProbot();
   const db = await openDb();
   try {
-    const reports = await tick({ db, app: probotAppPort(probot), now: options.at, owner: options.owner, log: probot.log });
+    const reports = await tick({ db, app: probotAppPort(probot), now: options.at, owner: options.owner, retentionDays: options.retentionDays, log: probot.log });
     if (reports.length === 0) print("no installations");
     reports.forEach((r) => print(describeTick(r)));
     return reports.some((r) => "error" in r) ? 1 : 0;

@@ -1,6 +1,4 @@
-import type { Logger } from "pino";
-import type { Db } from "../store/schema.js";
-import { tick, type AppPort } from "./tick.js";
+import { tick, type TickDeps } from "./tick.js";
 
 export interface Scheduler {
   /** Waits for the tick in flight, then stops ticking. */
@@ -8,14 +6,7 @@ export interface Scheduler {
 }
 
 /** Ticks every `everySeconds`; a tick still running when the next is due makes that one skip. */
-export function startScheduler(deps: {
-  db: Db;
-  app: AppPort;
-  everySeconds: number;
-  now: () => string;
-  owner: string;
-  log: Pick<Logger, "info" | "warn" | "error">;
-}): Scheduler {
+export function startScheduler(deps: Omit<TickDeps, "now"> & { everySeconds: number; now: () => string }): Scheduler {
   let inFlight: Promise<unknown> | null = null;
   const run = () => {
     if (inFlight) return;

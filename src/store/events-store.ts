@@ -139,9 +139,9 @@ export async function markShown(db: Db, installationId: number, ids: readonly nu
   }
 }
 
-/** Deletes events that occurred before `before`, and deliveries received before it. */
-export async function pruneEvents(db: Db, before: string): Promise<number> {
-  const r = await db.deleteFrom("events").where("occurred_at", "<", before).executeTakeFirst();
-  await db.deleteFrom("deliveries").where("received_at", "<", before).execute();
+/** Deletes an installation's events that occurred before `before`, and its deliveries received before it. */
+export async function pruneEvents(db: Db, installationId: number, before: string): Promise<number> {
+  const r = await db.deleteFrom("events").where("installation_id", "=", installationId).where("occurred_at", "<", before).executeTakeFirst();
+  await db.deleteFrom("deliveries").where("installation_id", "=", installationId).where("received_at", "<", before).execute();
   return Number(r.numDeletedRows);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { NewEvent } from "../../src/domain/events.js";
-import { commentsBy, latestEventId, markShown, recordDelivery, unshownEvents } from "../../src/store/events-store.js";
+import { commentsBy, latestEventId, markShown, pruneEvents, recordDelivery, unshownEvents } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
 import { claimPost, finishPost, latestPost, releasePost } from "../../src/store/posts-store.js";
 import type { Db } from "../../src/store/schema.js";
@@ -92,6 +92,15 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
       detail: { issue: { number: 4 } },
     });
     expect(await latestPost(db, 1, "digest:", "digest:2026-10-30")).toMatchObject({ key: "digest:2026-10-29", state: "posted" });
+  });
+
+  it("prunes events older than the retention window, per installation", async () => {
+    await recordDelivery(db, { ...delivery("old", [commit("old1", "budi", "2026-07-01T00:00:00.000Z"), commit("new1", "budi", "2026-10-01T00:00:00.000Z")]), installationId: 3, receivedAt: "2026-07-01T00:00:00.000Z" });
+    expect(await pruneEvents(db, 3, "2026-08-01T00:00:00.000Z")).toBe(1);
+    const left = await unshownEvents(db, { installationId: 3, upTo: "2026-12-01T00:00:00.000Z", logins: ["budi"] });
+    expect(left.map((e) => e.key)).toEqual(["commit:new1"]);
+    // The delivery was received before the cut-off too, so a redelivery of it would be recorded again.
+    expect(await recordDelivery(db, { ...delivery("old", []), installationId: 3 })).toBe(true);
   });
 
   it("purges everything of a deleted installation and nothing of another", async () => {

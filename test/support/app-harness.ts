@@ -33,7 +33,7 @@ export async function startHarness(options: { db: Db; receivedAt: () => string; 
     Octokit: ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } }),
   });
   const owner = `test:${randomUUID().slice(0, 8)}`;
-  const app = handoffApp({ db: options.db, tickSeconds: 0, now: options.receivedAt, owner });
+  const app = handoffApp({ db: options.db, tickSeconds: 0, now: options.receivedAt, owner, retentionDays: 90 });
   const middleware = await createNodeMiddleware(app.appFn, { probot });
   const server: Server = createServer((req, res) => {
     void middleware(req, res, () => res.writeHead(404).end());
@@ -60,7 +60,7 @@ export async function startHarness(options: { db: Db; receivedAt: () => string; 
         req.end(body);
       });
     },
-    tick: (at) => tick({ db: options.db, app: probotAppPort(probot), now: at, owner, log: probot.log }),
+    tick: (at) => tick({ db: options.db, app: probotAppPort(probot), now: at, owner, retentionDays: 90, log: probot.log }),
     async close() {
       await app.stop();
       await new Promise<void>((resolve) => {

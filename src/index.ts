@@ -8,7 +8,7 @@ import { openDatabase } from "./store/open-database.js";
 const env = readEnv();
 const db = openDatabase(env.database);
 await migrateToLatest(db);
-const handoff = handoffApp({ db, tickSeconds: env.tickSeconds, owner: env.owner, now: () => new Date().toISOString() });
+const handoff = handoffApp({ db, tickSeconds: env.tickSeconds, retentionDays: env.retentionDays, owner: env.owner, now: () => new Date().toISOString() });
 const server = await run(handoff.appFn);
 
 process.once("SIGTERM", async () => {
