@@ -23,9 +23,14 @@ export async function scheduleCommand(options: ScheduleOptions, openDb: () => Pr
     configs.push({ name: options.config, config: parsed.config });
   } else {
     const db = await openDb();
-    const rows = await db.selectFrom("installations").select(["account", "config_state", "config_json"]).orderBy("account").execute();
+    const rows = await db
+      .selectFrom("installations")
+      .select(["account", "config_state", "config_json", "last_problem", "last_problem_at"])
+      .orderBy("account")
+      .execute();
     await db.destroy();
     for (const row of rows) {
+      if (row.last_problem && !options.json) print(`${row.account}: PROBLEM since ${row.last_problem_at}: ${row.last_problem}`);
       if (row.config_state === "valid" && row.config_json) configs.push({ name: row.account, config: JSON.parse(row.config_json) });
       else if (!options.json) print(`${row.account}: config ${row.config_state}`);
     }

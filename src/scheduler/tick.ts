@@ -1,6 +1,8 @@
 import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import { pruneEvents } from "../store/events-store.js";
+import { ensureInstallation, recordProblem } from "../store/installations-store.js";
+import { describeFailure } from "./describe-failure.js";
 import type { GitHubPort } from "../github/github-port.js";
 import type { Db } from "../store/schema.js";
 import { tickInstallation, type InstallationTickReport } from "./tick-installation.js";
@@ -18,7 +20,6 @@ export interface AppPort {
 
 export type TickReport = InstallationTickReport | { installationId: number; account: string; error: string };
 
-/** Runs all scheduled work due at `now` for every installation; one installation's failure never stops the others. */
 export interface TickDeps {
   db: Db;
   app: AppPort;
@@ -26,23 +27,50 @@ export interface TickDeps {
   owner: string;
   /** Recorded events older than this many days are deleted. */
   retentionDays: number;
+  deadlineMs?: number;
   log: Pick<Logger, "info" | "warn" | "error">;
 }
 
-export async function tick(deps: TickDeps): Promise<TickReport[]> {
+/** A tick moves on from an installation after this long; its unfinished posts stay claimed or pending for the next tick. */
+export const INSTALLATION_DEADLINE_MS = 60_000;
+
+/** Runs all scheduled work due at `now` for every installation; one installation's failure never stops the others. */
+export async function tick(input: TickDeps): Promise<TickReport[]> {
+  // Stored instants compare as text, so every instant is the same UTC ISO form ("…T15:30:00.000Z").
+  const deps = { ...input, now: DateTime.fromISO(input.now, { setZone: true }).toUTC().toISO()! };
   const reports: TickReport[] = [];
   const retainFrom = DateTime.fromISO(deps.now).minus({ days: deps.retentionDays }).toUTC().toISO()!;
   for (const installation of await deps.app.listInstallations()) {
     try {
+      await ensureInstallation(deps.db, installation.id, installation.account);
       // An indexed range delete: cheap enough to run at every tick, so nothing outlives retention by more than a tick.
       await pruneEvents(deps.db, installation.id, retainFrom);
-      const github = await deps.app.github(installation.id);
-      reports.push(await tickInstallation({ ...deps, github, installationId: installation.id, account: installation.account }));
+      const work = deps.app.github(installation.id).then((github) => tickInstallation({ ...deps, github, installationId: installation.id, account: installation.account }));
+      reports.push(await withDeadline(work, deps.deadlineMs ?? INSTALLATION_DEADLINE_MS));
+      await recordProblem(deps.db, installation.id, null, deps.now);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      deps.log.error({ installation: installation.id, err: error }, `tick failed for ${installation.account}; it is retried at the next tick`);
-      reports.push({ installationId: installation.id, account: installation.account, error: message });
+      reports.push({ installationId: installation.id, account: installation.account, error: await reportFailure(deps, installation, error) });
     }
   }
   return reports;
+}
+
+/** Logs a failure: a transient one as a warning, a permanent one as an error once a day, recorded for `handoff schedule`. */
+async function reportFailure(deps: TickDeps, installation: InstallationHandle, error: unknown): Promise<string> {
+  const failure = describeFailure(error);
+  const context = { installation: installation.id, account: installation.account };
+  if (!failure.permanent) {
+    deps.log.warn({ ...context, err: error }, `${installation.account}: ${failure.message}`);
+  } else if (await recordProblem(deps.db, installation.id, failure.message, deps.now).catch(() => true)) {
+    deps.log.error(context, `${installation.account}: ${failure.message}`);
+  }
+  return failure.message;
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still working after ${ms / 1000} s; the rest waits for the next tick`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -28,6 +28,23 @@ export async function purgeInstallation(db: Db, id: number): Promise<void> {
     await tx.deleteFrom("events").where("installation_id", "=", id).execute();
     await tx.deleteFrom("deliveries").where("installation_id", "=", id).execute();
     await tx.deleteFrom("posts").where("installation_id", "=", id).execute();
+    await tx.deleteFrom("config_checks").where("installation_id", "=", id).execute();
     await tx.deleteFrom("installations").where("id", "=", id).execute();
   });
+}
+
+/**
+ * Records the installation's last permanent failure (null clears it). Returns true when it is news:
+ * a new problem, or the same one not yet recorded this UTC day, so that it is logged about once a day.
+ */
+export async function recordProblem(db: Db, id: number, problem: string | null, now: string): Promise<boolean> {
+  const row = await db.selectFrom("installations").select(["last_problem", "last_problem_at"]).where("id", "=", id).executeTakeFirst();
+  if (!row) return problem !== null;
+  if (problem === null) {
+    if (row.last_problem !== null) await updateInstallation(db, id, { last_problem: null, last_problem_at: null });
+    return false;
+  }
+  const news = row.last_problem !== problem || row.last_problem_at?.slice(0, 10) !== now.slice(0, 10);
+  if (news) await updateInstallation(db, id, { last_problem: problem, last_problem_at: now });
+  return news;
 }

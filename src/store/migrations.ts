@@ -57,6 +57,37 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "002_end_of_day": {
+    async up(db: Kysely<unknown>) {
+      // Decisions and log issues read whole threads; reminder drafts read one contractor's day.
+      await db.schema.createIndex("events_by_thread").on("events").columns(["installation_id", "number", "repo"]).execute();
+      await db.schema.createIndex("events_by_actor").on("events").columns(["installation_id", "actor", "occurred_at"]).execute();
+    },
+  },
+  "003_config_checks": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("config_checks")
+        .addColumn("installation_id", "bigint", (c) => c.notNull())
+        .addColumn("head_sha", "text", (c) => c.notNull())
+        .addColumn("repo", "text", (c) => c.notNull())
+        .addColumn("number", "integer", (c) => c.notNull())
+        .addColumn("requested_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("config_checks_pk", ["installation_id", "head_sha"])
+        .execute();
+    },
+  },
+  "006_operations": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("installations").addColumn("last_problem", "text").execute();
+      await db.schema.alterTable("installations").addColumn("last_problem_at", "text").execute();
+      await db.schema
+        .createTable("app_state")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

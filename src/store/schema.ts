@@ -15,6 +15,9 @@ export interface InstallationTable {
   config_read_at: string | null;
   /** When a valid config was first read: days that began earlier get no reminder and no "missing" line. */
   first_config_at: string | null;
+  /** The last permanent failure (no permission, a missing repository), with what to fix; null once a tick succeeds. */
+  last_problem: string | null;
+  last_problem_at: string | null;
 }
 
 export interface DeliveryTable {
@@ -54,11 +57,29 @@ export interface PostTable {
   updated_at: string;
 }
 
+/** Pull request heads in the owner's `.github` repository whose config the next tick checks; deleted once handled. */
+export interface ConfigCheckTable {
+  installation_id: number;
+  head_sha: string;
+  /** "owner/.github" */
+  repo: string;
+  number: number;
+  requested_at: string;
+}
+
+/** App-wide state shared by replicas, e.g. when the last sweep for missed deliveries ran. */
+export interface AppStateTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   installations: InstallationTable;
   deliveries: DeliveryTable;
   events: EventTable;
   posts: PostTable;
+  app_state: AppStateTable;
+  config_checks: ConfigCheckTable;
 }
 
 export type Db = Kysely<Database>;

@@ -23,14 +23,20 @@ export interface Harness {
  * The real app over HTTP: Probot's webhook middleware with signature checks, the real store, and
  * the scheduler, with GitHub at `baseUrl` (nock intercepts api.github.com by default).
  */
-export async function startHarness(options: { db: Db; receivedAt: () => string; baseUrl?: string }): Promise<Harness> {
+export async function startHarness(options: {
+  db: Db;
+  receivedAt: () => string;
+  baseUrl?: string;
+  /** Probot's throttling (rate limits waited out) and retries, as in production; off by default. */
+  resilient?: boolean;
+}): Promise<Harness> {
   const probot = new Probot({
     appId: 1,
     privateKey,
     secret: WEBHOOK_SECRET,
     logLevel: (process.env.TEST_LOG_LEVEL as "fatal" | undefined) ?? "fatal",
     baseUrl: options.baseUrl,
-    Octokit: ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } }),
+    Octokit: options.resilient ? ProbotOctokit : ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } }),
   });
   const owner = `test:${randomUUID().slice(0, 8)}`;
   const app = handoffApp({ db: options.db, tickSeconds: 0, now: options.receivedAt, owner, retentionDays: 90 });
