@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { pruneEvents } from "../store/events-store.js";
 import { ensureInstallation, recordProblem } from "../store/installations-store.js";
 import { describeFailure } from "./describe-failure.js";
+import { type DeliveriesPort, sweepDeliveries } from "./sweep-deliveries.js";
 import type { GitHubPort } from "../github/github-port.js";
 import type { Db } from "../store/schema.js";
 import { tickInstallation, type InstallationTickReport } from "./tick-installation.js";
@@ -12,10 +13,11 @@ export interface InstallationHandle {
   account: string;
 }
 
-/** The app's view of GitHub: its installations, and a client for each. */
+/** The app's view of GitHub: its installations, a client for each, and its webhook deliveries. */
 export interface AppPort {
   listInstallations(): Promise<InstallationHandle[]>;
   github(installationId: number): Promise<GitHubPort>;
+  deliveries: DeliveriesPort;
 }
 
 export type TickReport = InstallationTickReport | { installationId: number; account: string; error: string };
@@ -39,6 +41,9 @@ export async function tick(input: TickDeps): Promise<TickReport[]> {
   // Stored instants compare as text, so every instant is the same UTC ISO form ("…T15:30:00.000Z").
   const deps = { ...input, now: DateTime.fromISO(input.now, { setZone: true }).toUTC().toISO()! };
   const reports: TickReport[] = [];
+  await sweepDeliveries({ ...deps, github: deps.app.deliveries }).catch((error: unknown) =>
+    deps.log.warn({ err: error }, `sweep for missed webhook deliveries failed (${describeFailure(error).message})`),
+  );
   const retainFrom = DateTime.fromISO(deps.now).minus({ days: deps.retentionDays }).toUTC().toISO()!;
   for (const installation of await deps.app.listInstallations()) {
     try {
