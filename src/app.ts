@@ -1,5 +1,6 @@
 import type { ApplicationFunction } from "probot";
 import { probotAppPort } from "./github/probot-app-port.js";
+import { octokitCompare } from "./github/compare-commits.js";
 import { recordWebhook } from "./github/record-webhook.js";
 import { healthHandler } from "./server/health-handler.js";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.js";
@@ -27,7 +28,9 @@ export function handoffApp(options: AppOptions): HandoffApp {
   let scheduler: Scheduler | null = null;
   const appFn: ApplicationFunction = (app, { addHandler }) => {
     app.onAny(async (context) => {
-      await recordWebhook(options.db, { id: context.id, name: context.name, payload: context.payload }, options.now(), app.log);
+      const delivery = { id: context.id, name: context.name, payload: context.payload };
+      const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
+      await recordWebhook(options.db, delivery, options.now(), app.log, octokitCompare(() => app.auth(installationId)));
     });
     addHandler(healthHandler(options.db));
     if (options.tickSeconds > 0) {
