@@ -48,8 +48,12 @@ export interface GitHubStandIn {
   checkRuns(fullName: string): CheckRun[];
   /** Answer the next matching request(s) with an error instead. */
   failNext(fault: Fault): void;
+  /** Runs after a request took effect and before its response is sent: lets a test kill the app in between. */
+  setBeforeReply(hook: BeforeReply | null): void;
   close(): Promise<void>;
 }
+
+export type BeforeReply = (request: RequestRecord) => void | Promise<void>;
 
 export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
   const server = createServer();
@@ -61,6 +65,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   const faults = new FaultQueue();
   const requests: RequestRecord[] = [];
   const unhandled: { method: string; path: string }[] = [];
+  let beforeReply: BeforeReply | null = null;
 
   server.on("request", (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const url = new URL(incoming.url ?? "/", `http://${host}`);
@@ -75,9 +80,10 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
         return dispatch(request, faults.take(method, path));
       })
       .catch((error: unknown) => ({ reply: errorReply(500, `GitHub stand-in failed: ${String(error)}`), routed: true }))
-      .then(({ reply, routed }) => {
+      .then(async ({ reply, routed }) => {
         requests.push({ method, path, status: reply.status });
         if (!routed) unhandled.push({ method, path });
+        await beforeReply?.({ method, path, status: reply.status });
         send(outgoing, reply);
       });
   });
@@ -104,6 +110,9 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     labels: (fullName) => structuredClone(repo(fullName).labels),
     checkRuns: (fullName) => structuredClone(repo(fullName).checkRuns),
     failNext: (fault) => faults.add(fault),
+    setBeforeReply: (hook) => {
+      beforeReply = hook;
+    },
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

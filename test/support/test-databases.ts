@@ -13,6 +13,8 @@ export interface TestDatabase {
   open(): Promise<Db>;
   /** Opens the same database again, as a restarted process or a second replica would. */
   reopen(): Db;
+  /** A DATABASE_URL for child processes, reaching the same database (run `open()` first). */
+  url(): string;
   /** Closes every connection and deletes the database. */
   dispose(): Promise<void>;
 }
@@ -34,6 +36,7 @@ function sqliteDatabase(): TestDatabase {
       return db;
     },
     reopen,
+    url: () => file,
     async dispose() {
       await Promise.all(opened.map((db) => db.destroy()));
       rmSync(dir, { recursive: true, force: true });
@@ -61,6 +64,11 @@ function postgresDatabase(url: string): TestDatabase {
       return db;
     },
     reopen,
+    url: () => {
+      const withSchema = new URL(url);
+      withSchema.searchParams.set("options", `-c search_path=${schema}`);
+      return withSchema.href;
+    },
     async dispose() {
       await Promise.all(opened.map((db) => db.destroy()));
       const client = new pg.Client({ connectionString: url });
