@@ -1,10 +1,12 @@
+import { existsSync } from "node:fs";
 import { run } from "probot";
 import { handoffApp } from "./app.js";
 import { readEnv } from "./server/read-env.js";
 import { migrateToLatest } from "./store/migrations.js";
 import { openDatabase } from "./store/open-database.js";
 
-// Wiring only: the store, the app, the Probot server, and a clean shutdown.
+// Wiring only: the settings, the store, the app, the Probot server, and a clean shutdown.
+if (existsSync(".env")) process.loadEnvFile(".env");
 const env = readEnv();
 const db = openDatabase(env.database);
 await migrateToLatest(db);

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { DateTime } from "luxon";
 import { parseArgs } from "node:util";
 import { readEnv } from "../server/read-env.js";
@@ -27,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   const print = (line: string) => console.log(line);
+  // The same settings as `npm start`, which reads .env too.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const env = readEnv();
   const openDb = async () => {
     const db = openDatabase(env.database);
