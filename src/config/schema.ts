@@ -3,6 +3,7 @@ import { z } from "zod";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+const HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 
 const zone = z.string().refine((value) => IANAZone.isValidZone(value), {
   error: (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone (e.g. "Europe/Berlin")`,
@@ -10,7 +11,7 @@ const zone = z.string().refine((value) => IANAZone.isValidZone(value), {
 const clock = z.string().regex(CLOCK, { error: (issue) => `${JSON.stringify(issue.input)} is not a time as "HH:MM"` });
 const hours = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+  .regex(HOURS, {
     error: (issue) => `${JSON.stringify(issue.input)} is not a range of hours as "HH:MM-HH:MM"`,
   })
   .refine((value) => value.slice(0, 5) !== value.slice(6), { error: "start and end of hours must differ" });
@@ -35,78 +36,94 @@ export function boundaryInsideHours(boundary: string, range: string): boolean {
   return start < end ? b > start && b < end : b > start || b < end;
 }
 
+/**
+ * Why `boundary` does not fit `range`, or null when it does. Working day D starts at the start of
+ * hours on date D, so the boundary must come at or before that start, and (for hours that cross
+ * midnight) at or after their end on the next date.
+ */
+export function dayBoundaryProblem(boundary: string, range: string): string | null {
+  // Malformed or empty hours are reported on their own; zod still runs this refinement after them.
+  if (!CLOCK.test(boundary) || !HOURS.test(range) || range.slice(0, 5) === range.slice(6)) return null;
+  if (boundaryInsideHours(boundary, range)) {
+    return `"${boundary}" falls inside hours "${range}"; a working day must not be cut in two: pick a day_boundary outside the hours (a night shift "22:00-06:00" needs e.g. day_boundary: "14:00")`;
+  }
+  const start = range.slice(0, 5);
+  if (minutesOf(start) < minutesOf(boundary)) {
+    return `"${boundary}" is after the start of hours "${range}", so each date's hours would count for the previous working day; set day_boundary to "${start}" or earlier`;
+  }
+  return null;
+}
+
 const contractor = z
   .strictObject({
-    /** GitHub login of the contractor. */
-    login,
-    /** IANA time zone the contractor works in. */
-    timezone: zone,
-    /** Local working hours "HH:MM-HH:MM"; may cross midnight ("22:00-06:00"). */
-    hours: hours.default("09:00-17:00"),
-    /** Days of the week the contractor works. */
-    workdays: workdays.default(["mon", "tue", "wed", "thu", "fri"]),
-    /** Local time at which one working day turns into the next. Must not fall inside `hours`. */
-    day_boundary: clock.default("04:00"),
-    /** Dates (YYYY-MM-DD, the contractor's working day) the contractor does not work. */
-    days_off: z.array(isoDate).default([]),
+    login: login.describe("GitHub login of the contractor."),
+    timezone: zone.describe('IANA time zone the contractor works in, e.g. "Asia/Jakarta".'),
+    hours: hours.default("09:00-17:00").describe('Local working hours "HH:MM-HH:MM"; may cross midnight ("22:00-06:00").'),
+    workdays: workdays.default(["mon", "tue", "wed", "thu", "fri"]).describe("Days of the week the contractor works."),
+    day_boundary: clock
+      .default("04:00")
+      .describe('Local time at which one working day turns into the next; at or before the start of `hours` and not inside them (a night shift "22:00-06:00" needs e.g. "14:00").'),
+    days_off: z.array(isoDate).default([]).describe("Dates (YYYY-MM-DD, the contractor's working day) the contractor does not work."),
   })
   .superRefine((value, ctx) => {
-    if (boundaryInsideHours(value.day_boundary, value.hours)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["day_boundary"],
-        message: `"${value.day_boundary}" falls inside hours "${value.hours}"; a working day must not be cut in two: pick a day_boundary outside the hours (a night shift "22:00-06:00" needs e.g. day_boundary: "14:00")`,
-      });
-    }
+    const problem = dayBoundaryProblem(value.day_boundary, value.hours);
+    if (problem) ctx.addIssue({ code: "custom", path: ["day_boundary"], message: problem });
   });
 
 export const configSchema = z
   .strictObject({
-    /** The team that reads the digest. */
-    team: z.strictObject({
-      /** IANA time zone of the team; the digest is posted at its local morning. */
-      timezone: zone,
-      /** Local time ("HH:MM") at which the morning digest is posted. */
-      digest_time: clock.default("08:30"),
-      /** Days of the week on which a digest is posted. */
-      workdays: workdays.default(["mon", "tue", "wed", "thu", "fri"]),
-      /** Logins prompted in a pull request that has no requested reviewers. */
-      reviewers: z.array(login).default([]),
-    }),
-    digest: z.strictObject({
-      /** Repository (same owner) where digest and log issues live. */
-      repository: z.string().regex(/^[A-Za-z0-9._-]+$/, { error: "give the repository name only, without the owner" }),
-      /** Labels put on each digest issue. */
-      labels: z.array(z.string().min(1)).default(["handoff-digest"]),
-      /** Close the previous digest issue when a new one is posted. */
-      close_previous: z.boolean().default(true),
-      /** Post a digest even when nothing happened. */
-      post_when_empty: z.boolean().default(false),
-    }),
-    /** The contractors whose activity is recorded; at least one. */
-    contractors: z.array(contractor).min(1, { error: "list at least one contractor" }),
+    team: z
+      .strictObject({
+        timezone: zone.describe('IANA time zone of the team, e.g. "America/Los_Angeles"; the digest is posted at its local morning.'),
+        digest_time: clock.default("08:30").describe('Local time ("HH:MM") at which the morning digest is posted.'),
+        workdays: workdays.default(["mon", "tue", "wed", "thu", "fri"]).describe("Days of the week on which a digest is posted."),
+        reviewers: z.array(login).default([]).describe("Logins prompted in a pull request that has no requested reviewers."),
+      })
+      .describe("The team that reads the digest."),
+    digest: z
+      .strictObject({
+        repository: z
+          .string()
+          .regex(/^[A-Za-z0-9._-]+$/, { error: "give the repository name only, without the owner" })
+          .describe("Repository (same owner, name only) where digest and log issues live."),
+        labels: z.array(z.string().min(1)).default(["handoff-digest"]).describe("Labels put on each digest issue."),
+        close_previous: z.boolean().default(true).describe("Close the previous digest issue when a new one is posted."),
+        post_when_empty: z.boolean().default(false).describe("Post a digest even when nothing happened."),
+      })
+      .describe("Where and how the morning digest is posted."),
+    contractors: z
+      .array(contractor)
+      .min(1, { error: "list at least one contractor" })
+      .describe("The contractors whose activity is recorded; at least one."),
     end_of_day: z
       .strictObject({
-        /** Remind a contractor whose end-of-day update is missing. */
-        remind: z.boolean().default(true),
-        /** Minutes after the end of the contractor's hours before the reminder. */
-        remind_after_minutes: z.number().int().min(0).max(720).default(30),
+        remind: z.boolean().default(true).describe("Remind a contractor whose end-of-day update is missing."),
+        remind_after_minutes: z
+          .number()
+          .int({ error: "must be a whole number of minutes" })
+          .min(0, { error: "must be from 0 to 720 minutes" })
+          .max(720, { error: "must be from 0 to 720 minutes" })
+          .default(30)
+          .describe("Minutes after the end of the contractor's hours before the reminder."),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("The reminder sent when a contractor's end-of-day update is missing."),
     review_prompts: z
       .strictObject({
-        /** Post a review prompt in each pull request that moved overnight. */
-        enabled: z.boolean().default(true),
+        enabled: z.boolean().default(true).describe("Post a review prompt in each pull request that moved overnight."),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("Comments in pull requests that ask the team for a written review."),
     start_of_day_brief: z
       .strictObject({
-        /** Post a brief of the feedback received at the start of the contractor's day. */
-        enabled: z.boolean().default(true),
+        enabled: z.boolean().default(true).describe("Post a brief of the feedback received at the start of the contractor's day."),
       })
-      .prefault({}),
-    /** Watch only these repositories (names in this owner); empty: all installed. */
-    repositories: z.array(z.string().min(1)).default([]),
+      .prefault({})
+      .describe("The brief of feedback a contractor gets when their next working day starts."),
+    repositories: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Watch only these repositories (names in this owner); empty: all installed."),
   })
   .superRefine((value, ctx) => {
     const seen = new Map<string, number>();
@@ -121,6 +138,10 @@ export const configSchema = z
         });
       } else seen.set(key, index);
     });
+  })
+  .meta({
+    title: "Handoff configuration",
+    description: "`.github/handoff.yml` in the `.github` repository of the account Handoff is installed on.",
   });
 
 export type HandoffConfig = z.output<typeof configSchema>;

@@ -8,6 +8,7 @@ import { commentRoutes } from "./routes-comments.js";
 import { deliveryRoutes } from "./routes-deliveries.js";
 import { issueRoutes } from "./routes-issues.js";
 import { labelRoutes } from "./routes-labels.js";
+import { pullFileRoutes } from "./routes-pull-files.js";
 import { pullRoutes } from "./routes-pulls.js";
 import { reactionRoutes } from "./routes-reactions.js";
 import { repoRoutes } from "./routes-repos.js";
@@ -21,6 +22,7 @@ const routes = [
   ...reactionRoutes,
   ...labelRoutes,
   ...pullRoutes,
+  ...pullFileRoutes,
   ...checkRunRoutes,
 ];
 

@@ -1,6 +1,7 @@
 import { repoOf } from "./lookups.js";
 import { notFound, type Reply } from "./replies.js";
-import { numberParam, requiredBodyString, type RouteRequest } from "./request.js";
+import { paginate } from "./paginate.js";
+import { numberParam, param, requiredBodyString, type RouteRequest } from "./request.js";
 import { route } from "./router.js";
 import { fullName, nextId, type CheckRun, type Repo, type StandInState } from "./state.js";
 
@@ -38,7 +39,18 @@ function updateCheckRun(req: RouteRequest): Reply {
   return { status: 200, body: checkRunJson(req.state, repo, run) };
 }
 
+/** Check runs on a commit SHA (branch names are not resolved), optionally only those named `check_name`. */
+function listCheckRunsForRef(req: RouteRequest): Reply {
+  const repo = repoOf(req);
+  const sha = param(req, "ref");
+  const name = req.query.get("check_name");
+  const runs = repo.checkRuns.filter((run) => run.head_sha === sha && (name === null || run.name === name));
+  const page = paginate(runs, req);
+  return { status: 200, headers: page.headers, body: { total_count: runs.length, check_runs: page.items.map((run) => checkRunJson(req.state, repo, run)) } };
+}
+
 export const checkRunRoutes = [
+  route("GET", "/repos/:owner/:repo/commits/:ref/check-runs", listCheckRunsForRef),
   route("POST", "/repos/:owner/:repo/check-runs", createCheckRun),
   route("PATCH", "/repos/:owner/:repo/check-runs/:id", updateCheckRun),
 ];

@@ -1,7 +1,7 @@
 /** Seeding the stand-in from tests and the demo. Mistakes throw at once, with what to call instead. */
 import { createHash } from "node:crypto";
 import { closeIssueRecord, createCommentRecord, createIssueRecord } from "./issue-records.js";
-import { findRepo, nextId, repoKey, userNamed, type Comment, type Commit, type HookDelivery, type Issue, type PullRequest, type Repo, type StandInState } from "./state.js";
+import { findRepo, nextId, repoKey, timestamp, userNamed, type ChangedFile, type Comment, type Commit, type HookDelivery, type Issue, type PullRequest, type Repo, type StandInState } from "./state.js";
 
 export function repoNamed(state: StandInState, fullName: string): Repo {
   const repo = findRepo(state, fullName);
@@ -101,6 +101,8 @@ export interface PullRequestSeed {
   state?: "open" | "closed";
   merged?: boolean;
   labels?: string[];
+  /** The files it changes; a path alone is "modified". */
+  files?: (string | ChangedFile)[];
 }
 
 export function addPullRequest(state: StandInState, fullName: string, seed: PullRequestSeed): PullRequest {
@@ -112,12 +114,33 @@ export function addPullRequest(state: StandInState, fullName: string, seed: Pull
     requested_reviewers: seed.requested_reviewers ?? [],
     requested_teams: seed.requested_teams ?? [],
     merged_at: null,
+    files: (seed.files ?? []).map((file): ChangedFile => (typeof file === "string" ? { filename: file, status: "modified" } : file)),
   };
   const user = userNamed(state, seed.user);
   const pr = createIssueRecord(state, repo, { ...seed, body: seed.body ?? null, user, pull_request }) as PullRequest;
   if (seed.state === "closed" || seed.merged) closeIssueRecord(state, pr, null);
   if (seed.merged) pr.pull_request.merged_at = pr.closed_at;
   return pr;
+}
+
+export interface PullRequestChange {
+  /** `false` marks a draft ready for review. */
+  draft?: boolean;
+  /** Closes the pull request; `"merged"` merges it first. */
+  close?: "merged" | "unmerged";
+}
+
+/** Changes a pull request as its author or a maintainer would on GitHub; stamps `updated_at` (and `closed_at`, `merged_at`). */
+export function changePullRequest(state: StandInState, fullName: string, number: number, change: PullRequestChange): PullRequest {
+  const pr = issueNumbered(state, fullName, number);
+  if (!pr.pull_request) throw new Error(`GitHub stand-in: ${fullName}#${number} is an issue; changePullRequest changes pull requests`);
+  if (change.draft !== undefined) pr.pull_request.draft = change.draft;
+  if (change.close) {
+    closeIssueRecord(state, pr, null);
+    if (change.close === "merged") pr.pull_request.merged_at = pr.closed_at;
+  }
+  pr.updated_at = timestamp(state);
+  return pr as PullRequest;
 }
 
 export function addCommits(state: StandInState, fullName: string, commits: Commit[]): void {

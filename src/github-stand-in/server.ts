@@ -37,6 +37,7 @@ export interface GitHubStandIn {
   addIssue(fullName: string, issue: seed.IssueSeed): Issue;
   addComment(fullName: string, number: number, comment: { body: string; user: string }): Comment;
   addPullRequest(fullName: string, pr: seed.PullRequestSeed): PullRequest;
+  changePullRequest(fullName: string, number: number, change: seed.PullRequestChange): PullRequest;
   addCommits(fullName: string, commits: Commit[]): void;
   addHookDelivery(delivery: HookDelivery): void;
   /** Issues without pull requests, oldest first, each with its comments. Copies: changing them changes nothing. */
@@ -102,6 +103,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     addIssue: (fullName, issue) => structuredClone(seed.addIssue(state, fullName, issue)),
     addComment: (fullName, number, comment) => structuredClone(seed.addComment(state, fullName, number, comment)),
     addPullRequest: (fullName, pr) => structuredClone(seed.addPullRequest(state, fullName, pr)),
+    changePullRequest: (fullName, number, change) => structuredClone(seed.changePullRequest(state, fullName, number, change)),
     addCommits: (fullName, commits) => seed.addCommits(state, fullName, commits),
     addHookDelivery: (delivery) => seed.addHookDelivery(state, delivery),
     issues: (fullName) => structuredClone(repo(fullName).issues.filter((issue) => !issue.pull_request)),

@@ -38,6 +38,14 @@ export interface PullRequestFields {
   /** Team slugs. */
   requested_teams: string[];
   merged_at: string | null;
+  /** What `GET /pulls/:number/files` lists. */
+  files: ChangedFile[];
+}
+
+export interface ChangedFile {
+  filename: string;
+  status: "added" | "modified" | "removed" | "renamed";
+  previous_filename?: string;
 }
 
 /** An issue, or a pull request when `pull_request` is set: both share one number sequence per repository. */
