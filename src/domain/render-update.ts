@@ -1,0 +1,24 @@
+import type { EndOfDayUpdate } from "./digest.js";
+import { quoteBlock } from "./markdown-safety.js";
+import { inZone, link } from "./render-digest.js";
+import { hasSections } from "./update-sections.js";
+
+const SECTIONS = [
+  ["done", "Done"],
+  ["decisions", "Decisions"],
+  ["next", "Next"],
+  ["blockers", "Blockers"],
+] as const;
+
+/** One end-of-day update: a link to the comment, then each recognised section quoted, then the rest under "Notes". */
+export function renderUpdate(update: EndOfDayUpdate, zone: string): string[] {
+  const posted = link(`posted ${inZone(update.at, zone).toFormat("EEE HH:mm ZZZZ")}`, update.url);
+  const lines = ["", `**End-of-day update**${update.late ? " (late)" : ""} · ${posted}`];
+  if (!hasSections(update.sections)) return update.text.trim() === "" ? lines : [...lines, "", quoteBlock(update.sections.free || update.text)];
+  for (const [kind, label] of SECTIONS) {
+    const title = kind === "decisions" && update.sections.decisionsNeeded.length > 0 ? "Decisions needed" : label;
+    if (update.sections[kind] !== "") lines.push("", `_${title}_`, quoteBlock(update.sections[kind]));
+  }
+  if (update.sections.free !== "") lines.push("", "_Notes_", quoteBlock(update.sections.free));
+  return lines;
+}

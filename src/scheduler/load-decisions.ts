@@ -1,0 +1,21 @@
+import type { HandoffConfig } from "../config/schema.js";
+import { decisionsOf, type Decision } from "../domain/decisions.js";
+import type { LogIssue } from "../domain/end-of-day.js";
+import { commentsOnOrMentioning, threadEvents } from "../store/end-of-day-store.js";
+import type { TickContext } from "./tick-context.js";
+
+/**
+ * Every decision asked for in the recorded events, with its answer: the contractors' comments that may ask
+ * (`/decision`, updates on log issues or with `/eod`), then everything recorded in those threads.
+ */
+export async function loadDecisions(ctx: TickContext, config: HandoffConfig, logIssues: readonly LogIssue[]): Promise<Decision[]> {
+  const candidates = await commentsOnOrMentioning(ctx.db, {
+    installationId: ctx.installationId,
+    logins: config.contractors.map((contractor) => contractor.login),
+    numbers: [...new Set(logIssues.map((issue) => issue.number))],
+    needles: ["/decision", "/eod"],
+  });
+  const threads = new Map(candidates.map((comment) => [`${comment.repo}#${comment.number}`, { repo: comment.repo, number: comment.number! }]));
+  const events = await threadEvents(ctx.db, { installationId: ctx.installationId, threads: [...threads.values()] });
+  return decisionsOf(events, { contractors: config.contractors, logIssues, repositories: config.repositories });
+}

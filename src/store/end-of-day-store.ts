@@ -1,0 +1,80 @@
+import { sql } from "kysely";
+import type { RecordedEvent } from "../domain/events.js";
+import { toRecordedEvent } from "./events-store.js";
+import type { Db } from "./schema.js";
+
+// Keeps each query's bound parameters well under SQLite's limit.
+const CHUNK = 200;
+
+const chunks = <T>(items: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, index) => items.slice(index * CHUNK, (index + 1) * CHUNK));
+
+/** Events by `login` that occurred in [from, to): one contractor's working day. */
+export async function eventsByActor(db: Db, q: { installationId: number; login: string; from: string; to: string }): Promise<RecordedEvent[]> {
+  const rows = await db
+    .selectFrom("events")
+    .selectAll()
+    .where("installation_id", "=", q.installationId)
+    .where("actor", "=", q.login)
+    .where("occurred_at", ">=", q.from)
+    .where("occurred_at", "<", q.to)
+    .orderBy("occurred_at")
+    .orderBy("id")
+    .execute();
+  return rows.map(toRecordedEvent);
+}
+
+/**
+ * Comments by `logins` on an issue numbered one of `numbers` (any repository: the caller matches the
+ * repository), or whose text holds one of `needles`; with `containing`, only those whose text holds it.
+ * Texts compare in any case.
+ */
+export async function commentsOnOrMentioning(
+  db: Db,
+  q: { installationId: number; logins: readonly string[]; numbers: readonly number[]; needles: readonly string[]; containing?: string },
+): Promise<RecordedEvent[]> {
+  if (q.logins.length === 0 || q.numbers.length + q.needles.length === 0) return [];
+  let query = db
+    .selectFrom("events")
+    .selectAll()
+    .where("installation_id", "=", q.installationId)
+    .where("kind", "=", "comment")
+    .where("actor", "in", [...q.logins])
+    .where((eb) =>
+      eb.or([
+        ...(q.numbers.length > 0 ? [eb("number", "in", [...q.numbers])] : []),
+        ...q.needles.map((needle) => eb(sql<string>`lower(data)`, "like", `%${needle.toLowerCase()}%`)),
+      ]),
+    );
+  if (q.containing !== undefined) query = query.where(sql<string>`lower(data)`, "like", `%${q.containing.toLowerCase()}%`);
+  const rows = await query.orderBy("occurred_at").orderBy("id").execute();
+  return rows.map(toRecordedEvent);
+}
+
+/** Every event (comments, reviews, state changes) on the given issues and pull requests. */
+export async function threadEvents(db: Db, q: { installationId: number; threads: readonly { repo: string; number: number }[] }): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for (const part of chunks(q.threads)) {
+    const rows = await db
+      .selectFrom("events")
+      .selectAll()
+      .where("installation_id", "=", q.installationId)
+      .where((eb) => eb.or(part.map((thread) => eb.and([eb("number", "=", thread.number), eb("repo", "=", thread.repo)]))))
+      .execute();
+    events.push(...rows.map(toRecordedEvent));
+  }
+  return events;
+}
+
+/** State changes (opened, closed) recorded on issues numbered one of `numbers`, in any repository. */
+export async function issueStateEvents(db: Db, q: { installationId: number; numbers: readonly number[] }): Promise<RecordedEvent[]> {
+  if (q.numbers.length === 0) return [];
+  const rows = await db
+    .selectFrom("events")
+    .selectAll()
+    .where("installation_id", "=", q.installationId)
+    .where("kind", "=", "issue")
+    .where("number", "in", [...q.numbers])
+    .execute();
+  return rows.map(toRecordedEvent);
+}

@@ -1,0 +1,57 @@
+/** Real example payloads (`@octokit/webhooks-examples`) for comments and issue state changes, moved to acme. */
+import { webhookPayload } from "../fixtures/webhooks.js";
+
+const installation = { id: 1, node_id: "MDIzOkludGVncmF0aW9uMQ==" };
+const repository = (repo: string) => ({ full_name: repo, name: repo.split("/")[1]!, owner: { login: repo.split("/")[0]! } });
+
+export interface CommentChange {
+  id: number;
+  repo: string;
+  number: number;
+  title: string;
+  /** Author of the issue or pull request; the app's bot for a log issue. */
+  issueAuthor?: string;
+  author: string;
+  body: string;
+  at: string;
+  onPullRequest?: boolean;
+}
+
+/** `issue_comment.created` (or edited, deleted) of `comment`. */
+export function issueCommentWebhook(comment: CommentChange, action: "created" | "edited" | "deleted" = "created") {
+  const base = comment.onPullRequest ? "pull" : "issues";
+  const payload = webhookPayload(`issue_comment.${action}`, {
+    repository: repository(comment.repo),
+    sender: { login: comment.author, type: "User" },
+    issue: { number: comment.number, title: comment.title, user: { login: comment.issueAuthor ?? "handoff-digest[bot]" } },
+    comment: {
+      id: comment.id,
+      user: { login: comment.author },
+      body: comment.body,
+      created_at: comment.at,
+      html_url: `https://github.com/${comment.repo}/${base}/${comment.number}#issuecomment-${comment.id}`,
+    },
+  });
+  const issue = payload.issue as unknown as Record<string, unknown>;
+  if (comment.onPullRequest) issue.pull_request = { url: `https://api.github.com/repos/${comment.repo}/pulls/${comment.number}` };
+  else delete issue.pull_request;
+  return { ...payload, action, installation };
+}
+
+/** `issues.closed` of an issue, by `sender`, at `at`. */
+export function issueClosedWebhook(issue: { repo: string; number: number; title: string; author?: string; sender: string; at: string }) {
+  const payload = webhookPayload("issues.opened", {
+    repository: repository(issue.repo),
+    sender: { login: issue.sender, type: "User" },
+    issue: {
+      number: issue.number,
+      title: issue.title,
+      user: { login: issue.author ?? "handoff-digest[bot]" },
+      state: "closed",
+      updated_at: issue.at,
+      closed_at: issue.at,
+      html_url: `https://github.com/${issue.repo}/issues/${issue.number}`,
+    },
+  });
+  return { ...payload, action: "closed", installation };
+}
