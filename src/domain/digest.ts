@@ -1,7 +1,12 @@
 import type { Contractor, HandoffConfig } from "../config/schema.js";
-import { byTime, isEndOfDayUpdate, isOnOwnLogIssue, millis, sameLogin, type LogIssue } from "./end-of-day.js";
+import { decisionsForDigest, type Decision, type DigestDecisions } from "./decisions.js";
+import { byTime, isEndOfDayUpdate, isLateUpdate, millis, sameLogin, type LogIssue } from "./end-of-day.js";
 import type { CommitEvent, IssueData, PullRequestAction, RecordedEvent } from "./events.js";
+import type { WaitingReview } from "./prompt-answers.js";
+import { isInScope } from "./scope.js";
+import { parseUpdate, type UpdateSections } from "./update-sections.js";
 import { addDays, hoursWindow, isScheduled, weekdayOf, workingDayOf } from "./working-day.js";
+import { workingDayFinder } from "./working-day-finder.js";
 
 export interface DigestInput {
   config: HandoffConfig;
@@ -18,6 +23,10 @@ export interface DigestInput {
   /** Comments by contractors from `since` minus 2 days up to `at`, shown or not: which days had their update. */
   updates: RecordedEvent[];
   logIssues: LogIssue[];
+  /** Prompted pull requests with no answer yet (prompt-answers.ts). */
+  waitingForReview?: WaitingReview[];
+  /** Decisions asked for, with their answers (decisions.ts). */
+  decisions?: Decision[];
 }
 
 export type UnscheduledReason = "day off" | "not a workday";
@@ -26,6 +35,9 @@ export interface EndOfDayUpdate {
   text: string;
   url: string | null;
   at: string;
+  sections: UpdateSections;
+  /** Posted after an earlier digest had already reported on its day. */
+  late: boolean;
 }
 
 export interface PullRequestEntry {
@@ -118,6 +130,8 @@ export interface Digest {
   /** In config order, only contractors with something to show. */
   contractors: ContractorDigest[];
   totals: DigestTotals;
+  waitingForReview: WaitingReview[];
+  decisions: DigestDecisions;
   /** Ids of every event the digest shows, ascending: the caller marks them shown. */
   eventIds: number[];
 }
@@ -199,15 +213,18 @@ function missingUpdateDays(contractor: Contractor, input: DigestInput, updatedDa
 
 function contractorDigest(contractor: Contractor, events: readonly RecordedEvent[], input: DigestInput, shown: Set<number>): ContractorDigest {
   const days = new Map<string, DigestDay>();
+  const workingDay = workingDayFinder(contractor);
   const dayOf = (day: string): DigestDay => days.get(day) ?? days.set(day, emptyDay(day, contractor, input.at)).get(day)!;
   const isOwnUpdate = (event: RecordedEvent): boolean =>
     sameLogin(event.actor, contractor.login) && isEndOfDayUpdate(event, input.logIssues);
 
   for (const event of events) {
-    const day = (): DigestDay => dayOf(workingDayOf(event.occurredAt, contractor));
+    const day = (): DigestDay => dayOf(workingDay(event.occurredAt));
     if (sameLogin(event.actor, contractor.login)) {
       if (event.kind === "comment" && isOwnUpdate(event)) {
-        day().updates.push({ text: event.data.body, url: event.url, at: event.occurredAt });
+        const target = day();
+        const late = isLateUpdate(event, hoursWindow(target.day, contractor), input.since, input.configReadAt);
+        target.updates.push({ text: event.data.body, url: event.url, at: event.occurredAt, sections: parseUpdate(event.data.body), late });
       } else if (event.kind === "commit") addCommit(day(), event);
       else if (event.kind === "pull_request") addStateChange(day().pullRequests, event);
       else if (event.kind === "issue") addStateChange(day().issues, event);
@@ -236,18 +253,33 @@ function contractorDigest(contractor: Contractor, events: readonly RecordedEvent
   };
 }
 
+/** Each login's events (as actor or as author of the subject), in the given order: a contractor reads only theirs. */
+function eventsByLogin(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
+  const byLogin = new Map<string, RecordedEvent[]>();
+  const add = (login: string, event: RecordedEvent) => {
+    const list = byLogin.get(login);
+    if (list) list.push(event);
+    else byLogin.set(login, [event]);
+  };
+  for (const event of events) {
+    const actor = event.actor.toLowerCase();
+    const subjectAuthor = event.subjectAuthor?.toLowerCase();
+    add(actor, event);
+    if (subjectAuthor !== undefined && subjectAuthor !== actor) add(subjectAuthor, event);
+  }
+  return byLogin;
+}
+
 /** The digest model: per contractor and working day, what to show. Pure: the instant and the events come in. */
 export function buildDigest(input: DigestInput): Digest {
-  const watched = input.config.repositories.map((name) => name.toLowerCase());
-  // The log issues live in digest.repository, which need not be a watched repository.
-  const inScope = (event: RecordedEvent): boolean =>
-    watched.length === 0 || watched.includes(event.repo.split("/")[1]?.toLowerCase() ?? "") || isOnOwnLogIssue(event, input.logIssues);
+  const inScope = (event: RecordedEvent): boolean => isInScope(event, input.config.repositories, input.logIssues);
   const events = input.events.filter(inScope).sort(byTime);
   const scopedInput = { ...input, updates: input.updates.filter(inScope) };
 
   const shown = new Set<number>();
+  const byLogin = eventsByLogin(events);
   const contractors = input.config.contractors
-    .map((contractor) => contractorDigest(contractor, events, scopedInput, shown))
+    .map((contractor) => contractorDigest(contractor, byLogin.get(contractor.login.toLowerCase()) ?? [], scopedInput, shown))
     .filter((entry) => entry.days.length > 0);
 
   const days = contractors.flatMap((entry) => entry.days);
@@ -263,11 +295,14 @@ export function buildDigest(input: DigestInput): Digest {
       reviewsAndComments: days.reduce((sum, day) => sum + day.given.length, 0),
       missingUpdates: days.filter((day) => day.missingUpdate).length,
     },
+    waitingForReview: input.waitingForReview ?? [],
+    decisions: decisionsForDigest(input.decisions ?? [], input, input.config.contractors),
     eventIds: [...shown].sort((a, b) => a - b),
   };
 }
 
-/** Nothing to show: no event and no missing update. */
+/** Nothing to show: no event, no missing update, no pull request waiting for review and no open or newly answered decision. */
 export function isEmptyDigest(digest: Digest): boolean {
-  return digest.eventIds.length === 0 && digest.totals.missingUpdates === 0;
+  const { open, answered } = digest.decisions;
+  return digest.eventIds.length === 0 && digest.totals.missingUpdates === 0 && digest.waitingForReview.length === 0 && open.length + answered.length === 0;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Contractor } from "../config/schema.js";
 import type { RecordedEvent } from "./events.js";
+import { slashCommands } from "./slash-commands.js";
 import { workingDayOf } from "./working-day.js";
 
 /** A contractor's log issue; `repo` is "owner/name" or the name alone (`digest.repository`). */
@@ -11,6 +12,11 @@ export interface LogIssue {
 }
 
 const EOD_COMMAND = /^\s*\/eod(?![A-Za-z0-9_-])/i;
+/** A log-issue comment that starts with one of these commands is the command, not an update. */
+const STARTS_WITH_COMMAND = /^\s*\/(handoff|decision|decided)(?![A-Za-z0-9_-])/i;
+
+/** A log-issue comment that starts with a command, or holds a `/handoff` one ("Out on Friday. /handoff off …"), is not an update. */
+const isCommand = (body: string): boolean => STARTS_WITH_COMMAND.test(body) || slashCommands(body).some((command) => command.name === "handoff");
 
 export const sameLogin = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -30,11 +36,12 @@ export function isOnOwnLogIssue(event: RecordedEvent, logIssues: readonly LogIss
 }
 
 /**
- * An end-of-day update: a comment on its author's log issue, or any comment starting with
- * `/eod`. Whether the author is a contractor is for the caller to check.
+ * An end-of-day update: a comment on its author's log issue (unless it is a command such as
+ * `/handoff off`), or any comment starting with `/eod`. Whether the author is a contractor is for the caller to check.
  */
 export function isEndOfDayUpdate(event: RecordedEvent, logIssues: readonly LogIssue[]): boolean {
-  return event.kind === "comment" && (EOD_COMMAND.test(event.data.body) || isOnOwnLogIssue(event, logIssues));
+  if (event.kind !== "comment") return false;
+  return EOD_COMMAND.test(event.data.body) || (isOnOwnLogIssue(event, logIssues) && !isCommand(event.data.body));
 }
 
 /** The contractor's end-of-day updates by working day (ascending), each day's in time order. */
@@ -59,4 +66,21 @@ export function byTime(a: RecordedEvent, b: RecordedEvent): number {
   return millis(a.occurredAt) - millis(b.occurredAt) || a.id - b.id;
 }
 
-export const millis = (instant: string): number => DateTime.fromISO(instant, { setZone: true }).toMillis();
+// Stored instants are UTC ("…Z"), which Date.parse reads exactly and ~50 times faster than luxon: this sorts every digest's events.
+export const millis = (instant: string): number =>
+  instant.endsWith("Z") ? Date.parse(instant) : DateTime.fromISO(instant, { setZone: true }).toMillis();
+
+/**
+ * An update is late when an earlier digest already reported on its working day: the day's hours ended
+ * by `since` (the previous digest) and the update was posted after it. Days whose hours began before the
+ * app first read the config (`configReadAt`) were never reported on, so their updates are never late.
+ */
+export function isLateUpdate(
+  update: Pick<RecordedEvent, "occurredAt">,
+  hours: { start: DateTime; end: DateTime },
+  since: string,
+  configReadAt?: string,
+): boolean {
+  const tracked = configReadAt === undefined || hours.start.toMillis() >= millis(configReadAt);
+  return tracked && hours.end.toMillis() <= millis(since) && millis(update.occurredAt) > millis(since);
+}

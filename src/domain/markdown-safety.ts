@@ -78,3 +78,15 @@ export function codeSpan(text: string): string {
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
   return `${ticks}${pad}${breakTags(flat)}${pad}${ticks}`;
 }
+
+/**
+ * Text (user text included) as a fenced code block: fenced by more backticks than it contains, with tags
+ * broken so that the raw body never holds a forged marker, and mentions neutralised so that text copied
+ * out of it and posted pings nobody either.
+ */
+export function codeBlock(text: string, info = ""): string {
+  const flat = dropControls(text.replace(/\r\n?/g, "\n"));
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  return `${fence}${info}\n${neutraliseMentions(breakTags(flat))}\n${fence}`;
+}

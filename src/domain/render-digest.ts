@@ -1,6 +1,9 @@
 import { DateTime } from "luxon";
 import type { CommitGroup, Digest, DigestDay, Interaction, IssueEntry, PullRequestEntry } from "./digest.js";
-import { codeSpan, inlineText, quoteBlock } from "./markdown-safety.js";
+import { codeSpan, inlineText } from "./markdown-safety.js";
+import { renderDecisions } from "./render-decisions.js";
+import { renderUpdate } from "./render-update.js";
+import { renderWaitingForReview } from "./render-waiting-for-review.js";
 
 const LOCALE = "en-US";
 const COMMITS_PER_BRANCH = 20;
@@ -10,8 +13,8 @@ export interface RenderOptions {
   teamZone: string;
 }
 
-const calendarDate = (date: string): DateTime => DateTime.fromISO(date, { zone: "UTC", locale: LOCALE });
-const inZone = (instant: string, zone: string): DateTime => DateTime.fromISO(instant, { zone, locale: LOCALE });
+export const calendarDate = (date: string): DateTime => DateTime.fromISO(date, { zone: "UTC", locale: LOCALE });
+export const inZone = (instant: string, zone: string): DateTime => DateTime.fromISO(instant, { zone, locale: LOCALE });
 
 /** `Handoff digest — Mon 2 Nov 2026` for team date 2026-11-02. */
 export function digestTitle(teamDate: string): string {
@@ -24,8 +27,8 @@ const plural = (count: number, one: string, many = `${one}s`): string => `${coun
 
 // URLs come from GitHub payloads; encoding the characters that end a link target keeps even a bad one inside it.
 const safeUrl = (url: string): string => url.replace(/[\s()<>]/g, (char) => encodeURIComponent(char));
-const link = (label: string, url: string | null): string => (url === null ? label : `[${label}](${safeUrl(url)})`);
-const reference = (repo: string, number: number | null): string => (number === null ? repo : `${repo}#${number}`);
+export const link = (label: string, url: string | null): string => (url === null ? label : `[${label}](${safeUrl(url)})`);
+export const reference = (repo: string, number: number | null): string => (number === null ? repo : `${repo}#${number}`);
 
 function summary(digest: Digest): string {
   const { totals } = digest;
@@ -91,9 +94,7 @@ function renderDay(login: string, zone: string, day: DigestDay, teamZone: string
   const section = (title: string, body: string[]): void => {
     if (body.length > 0) lines.push("", `**${title}**`, ...body);
   };
-  for (const update of day.updates) {
-    lines.push("", `**End-of-day update** · ${link(`posted ${inZone(update.at, zone).toFormat("EEE HH:mm ZZZZ")}`, update.url)}`, "", quoteBlock(update.text));
-  }
+  for (const update of day.updates) lines.push(...renderUpdate(update, zone));
   section("Pull requests", day.pullRequests.map((entry) => stateChange(entry, PR_ACTIONS)));
   section("Issues", day.issues.map((entry) => stateChange(entry, {})));
   section("Commits", day.commits.map(commitLine));
@@ -105,7 +106,12 @@ function renderDay(login: string, zone: string, day: DigestDay, teamZone: string
 
 /** The digest issue body. User text goes through markdown-safety; logins carry no "@": the digest pings nobody. */
 export function renderDigest(digest: Digest, options: RenderOptions): string {
-  const lines = [digestMarker(digest.teamDate), summary(digest)];
+  const lines = [
+    digestMarker(digest.teamDate),
+    summary(digest),
+    ...renderDecisions(digest.decisions, options.teamZone, digest.at),
+    ...renderWaitingForReview(digest.waitingForReview, options.teamZone),
+  ];
   for (const contractor of digest.contractors) {
     for (const day of contractor.days) lines.push(...renderDay(contractor.login, contractor.timezone, day, options.teamZone));
   }

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { minutesOf, type Contractor, type Weekday, WEEKDAYS } from "../config/schema.js";
+import { memoize } from "./memoize.js";
 
 /** The part of a contractor's config that working-day math needs. */
 export type WorkingPattern = Pick<Contractor, "timezone" | "hours" | "workdays" | "day_boundary" | "days_off">;
@@ -14,18 +15,29 @@ export interface HoursWindow {
 const toInstant = (instant: DateTime | string): DateTime =>
   typeof instant === "string" ? DateTime.fromISO(instant, { setZone: true }) : instant;
 
+// Keys are "<date> <clock> <zone>" and "<date> <days>": neither dates, clocks nor IANA zone names hold a space.
+const localTimes = memoize((key) => {
+  const [date, clock, zone] = key.split(" ") as [string, string, string];
+  return DateTime.fromISO(`${date}T${clock}`, { zone });
+});
+const shiftedDates = memoize((key) => {
+  const [date, days] = key.split(" ") as [string, string];
+  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days: Number(days) }).toISODate()!;
+});
+const weekdays = memoize((date) => WEEKDAYS[DateTime.fromISO(date, { zone: "UTC" }).weekday - 1]!);
+
 /** Wall-clock time `clock` ("HH:MM") on calendar `date` in `zone`; a time skipped by DST moves forward. */
 export function atLocal(date: string, clock: string, zone: string): DateTime {
-  return DateTime.fromISO(`${date}T${clock}`, { zone });
+  return localTimes(`${date} ${clock} ${zone}`);
 }
 
 /** Calendar date `days` after `date` (both YYYY-MM-DD). */
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days }).toISODate()!;
+  return shiftedDates(`${date} ${days}`);
 }
 
 export function weekdayOf(date: string): Weekday {
-  return WEEKDAYS[DateTime.fromISO(date, { zone: "UTC" }).weekday - 1]!;
+  return weekdays(date);
 }
 
 /** Working day (YYYY-MM-DD) of an instant: the local date, or the day before when the local time is before day_boundary. */

@@ -9,6 +9,7 @@ import type {
   ReviewCommentEvent,
   ReviewEvent,
 } from "../domain/events.js";
+import { type ConfigCheckRequest, configCheckRequest, isConfigCheckAction, pullRequestHead } from "./config-check-request.js";
 
 /** What one webhook delivery changes in the store. */
 export interface WebhookEffects {
@@ -24,6 +25,8 @@ export interface WebhookEffects {
   configChanged: boolean;
   /** The push's `commits` hit GitHub's cap; the rest must come from the compare API (`before...after`). */
   truncatedPush: { repo: string; before: string; after: string; branch: string; pusher: string } | null;
+  /** A pull request in the owner's `.github` repository got a new head: the tick checks its config. */
+  configCheck: ConfigCheckRequest | null;
 }
 
 /** A webhook payload lacks a field the mapping needs; the message names the event, action and path. */
@@ -53,6 +56,7 @@ const none = (): WebhookEffects => ({
   purgeInstallation: false,
   configChanged: false,
   truncatedPush: null,
+  configCheck: null,
 });
 
 // Only the fields the mapping reads are validated; everything else passes through untouched.
@@ -155,11 +159,9 @@ export function effectsOfWebhook(name: string, payload: unknown): WebhookEffects
   if (name === "issue_comment" && action === "deleted") {
     return { ...none(), remove: [`comment:${parse(deletedComment, payload, at).comment.id}`] };
   }
+  if (name === "pull_request") return pullRequestEffects(payload, action, at, fromBot);
   if (fromBot) return none();
 
-  if (name === "pull_request" && isPullRequestWebhookAction(action)) {
-    return { ...none(), insert: [pullRequestEvent(parse(pullRequestChange, payload, at), action, at)] };
-  }
   if (name === "pull_request_review" && action === "submitted") {
     return { ...none(), insert: [reviewEvent(parse(review, payload, at))] };
   }
@@ -208,6 +210,13 @@ function pushEffects(payload: unknown, label: string, fromBot: boolean): Webhook
     );
   const truncatedPush = truncated ? { repo, before: body.before, after: body.after, branch, pusher } : null;
   return { ...none(), insert, configChanged, truncatedPush };
+}
+
+function pullRequestEffects(payload: unknown, action: string | undefined, at: string, fromBot: boolean): WebhookEffects {
+  // A proposed config is checked whoever proposes it; only a person's pull request is activity.
+  const insert = !fromBot && isPullRequestWebhookAction(action) ? [pullRequestEvent(parse(pullRequestChange, payload, at), action, at)] : [];
+  const configCheck = isConfigCheckAction(action) ? configCheckRequest(parse(pullRequestHead, payload, at)) : null;
+  return { ...none(), insert, configCheck };
 }
 
 function touchesConfig(c: z.output<typeof commit>): boolean {

@@ -2,7 +2,9 @@ import type { Logger } from "pino";
 import { effectsOfWebhook, MalformedPayloadError } from "./events-from-webhook.js";
 import { markConfigDirty, purgeInstallation } from "../store/installations-store.js";
 import { recordDelivery } from "../store/events-store.js";
+import { requestConfigCheck } from "../store/config-checks-store.js";
 import type { Db } from "../store/schema.js";
+import { type CompareCommits, completeTruncatedPush } from "./compare-commits.js";
 
 export interface Delivery {
   id: string;
@@ -18,10 +20,16 @@ const installationOf = (payload: unknown): number | undefined => {
 };
 
 /**
- * Records a delivery durably before the webhook is answered. It makes no GitHub call; a payload of an
- * unexpected shape is logged with its delivery id and skipped.
+ * Records a delivery durably before the webhook is answered. It makes no GitHub call but the compare
+ * call of a push cut at 2048 commits; a payload of an unexpected shape is logged with its delivery id and skipped.
  */
-export async function recordWebhook(db: Db, delivery: Delivery, receivedAt: string, log: Pick<Logger, "warn" | "debug">): Promise<RecordOutcome> {
+export async function recordWebhook(
+  db: Db,
+  delivery: Delivery,
+  receivedAt: string,
+  log: Pick<Logger, "warn" | "debug">,
+  compare: CompareCommits,
+): Promise<RecordOutcome> {
   const installationId = installationOf(delivery.payload);
   if (installationId === undefined) return "skipped";
   let effects;
@@ -36,7 +44,11 @@ export async function recordWebhook(db: Db, delivery: Delivery, receivedAt: stri
     await purgeInstallation(db, installationId);
     return "purged";
   }
-  const fresh = await recordDelivery(db, { deliveryId: delivery.id, installationId, receivedAt, ...effects });
+  // A compare failure fails the delivery before anything is stored, so GitHub's redelivery completes it.
+  const insert = await completeTruncatedPush(effects, compare, receivedAt);
+  const fresh = await recordDelivery(db, { deliveryId: delivery.id, installationId, receivedAt, ...effects, insert });
   if (fresh && effects.configChanged) await markConfigDirty(db, installationId);
+  // Also for a repeated delivery: it may follow a crash before this step, and the check is posted once per head anyway.
+  if (effects.configCheck) await requestConfigCheck(db, installationId, effects.configCheck, receivedAt);
   return fresh ? "recorded" : "duplicate";
 }

@@ -5,6 +5,10 @@ import { digestMarker, digestTitle, renderDigest, splitBody } from "../domain/re
 import { digestDue } from "../domain/schedule.js";
 import { commentsBy, latestEventId, markShown, unshownEvents } from "../store/events-store.js";
 import { claimPost, finishPost, latestPost, releasePost, savePostDetail } from "../store/posts-store.js";
+import { planReviewPrompts } from "./plan-review-prompts.js";
+import { postReviewPrompts } from "./post-review-prompts.js";
+import { loadDecisions } from "./load-decisions.js";
+import { loadEndOfDayState } from "./end-of-day-state.js";
 import { LEASE_MS, type TickContext } from "./tick-context.js";
 
 /** What a digest decided when first claimed; a retry posts exactly this. */
@@ -19,7 +23,13 @@ interface DigestDecision {
 
 const digestKey = (teamDate: string) => `digest:${teamDate}`;
 
-export type DigestOutcome = { teamDate: string; result: "posted" | "skipped"; issue?: number } | null;
+export type DigestOutcome = {
+  teamDate: string;
+  result: "posted" | "skipped";
+  issue?: number;
+  /** Review prompts posted at this tick; absent when none. */
+  prompts?: number;
+} | null;
 
 /** Posts the team date's digest once, at the first tick at or after digest_time. */
 export async function postDigest(ctx: TickContext, config: HandoffConfig, firstConfigAt: string): Promise<DigestOutcome> {
@@ -66,7 +76,22 @@ async function postClaimedDigest(
     from: DateTime.fromISO(decision.since).minus({ days: 2 }).toUTC().toISO()!,
     to: decision.at,
   });
-  const digest = buildDigest({ config, teamDate, at: decision.at, since: decision.since, events, updates, logIssues: [], configReadAt: firstConfigAt });
+  const reviews = await planReviewPrompts(ctx, config, teamDate, events, decision.at);
+  // The `/handoff off` days count as days off; updates on log issues are recognised.
+  const endOfDay = await loadEndOfDayState(ctx, config);
+  const decisions = await loadDecisions(ctx, config, endOfDay.logIssues);
+  const digest = buildDigest({
+    config: endOfDay.config,
+    teamDate,
+    at: decision.at,
+    since: decision.since,
+    events,
+    updates,
+    logIssues: endOfDay.logIssues,
+    configReadAt: firstConfigAt,
+    waitingForReview: reviews.waiting,
+    decisions,
+  });
   if (isEmptyDigest(digest) && !config.digest.post_when_empty) {
     await finishPost(ctx.db, { ...ref, state: "skipped", now: ctx.now, detail: { ...decision } });
     return { teamDate, result: "skipped" };
@@ -79,6 +104,7 @@ async function postClaimedDigest(
     (attempts > 1 ? await ctx.github.findIssueByMarker(repo, digestMarker(teamDate)) : null) ??
     (await ctx.github.createIssue(repo, { title: digestTitle(teamDate), body: body!, labels: config.digest.labels }));
   await savePostDetail(ctx.db, { ...ref, owner: ctx.owner, detail: { ...decision, issue } });
+  const prompts = await postReviewPrompts(ctx, config, reviews.prompts);
 
   // Continuations are posted in order, so after a retry the ones already there are a prefix.
   const posted = attempts > 1 ? (await ctx.github.findCommentsByMarker(repo, issue.number, `<!-- handoff:digest-part date=${teamDate} `)).length : 0;
@@ -91,5 +117,5 @@ async function postClaimedDigest(
   }
   await markShown(ctx.db, ctx.installationId, digest.eventIds, teamDate);
   await finishPost(ctx.db, { ...ref, state: "posted", now: ctx.now, detail: { ...decision, issue } });
-  return { teamDate, result: "posted", issue: issue.number };
+  return { teamDate, result: "posted", issue: issue.number, ...(prompts > 0 && { prompts }) };
 }

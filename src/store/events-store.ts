@@ -1,6 +1,7 @@
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { NewEvent, RecordedEvent } from "../domain/events.js";
 import type { Db, EventTable } from "./schema.js";
+import { inSharedTransaction } from "./shared-transaction.js";
 
 export interface RecordedDelivery {
   deliveryId: string;
@@ -29,12 +30,12 @@ const row = (installationId: number, recordedAt: string, e: NewEvent) => ({
 const CHUNK = 500;
 
 /**
- * Records one webhook delivery's effects in one transaction. Returns false, changing nothing,
- * when the delivery id was recorded before.
+ * Records one webhook delivery's effects atomically (in a transaction shared with the deliveries that
+ * arrive at the same moment). Returns false, changing nothing, when the delivery id was recorded before.
  */
 export async function recordDelivery(db: Db, delivery: RecordedDelivery): Promise<boolean> {
   const { deliveryId, installationId, receivedAt } = delivery;
-  return db.transaction().execute(async (tx) => {
+  return inSharedTransaction(db, async (tx) => {
     const inserted = await tx
       .insertInto("deliveries")
       .values({ delivery_id: deliveryId, installation_id: installationId, received_at: receivedAt })
@@ -95,8 +96,9 @@ export async function unshownEvents(
     .where("recorded_at", "<=", q.upTo)
     .where((eb) => eb.or([eb("actor", "in", [...q.logins]), eb("subject_author", "in", [...q.logins])]));
   if (q.maxId !== undefined) query = query.where("id", "<=", q.maxId);
-  const rows = await query.orderBy("occurred_at").orderBy("id").execute();
-  return rows.map(toRecordedEvent);
+  // Ordered by id, so that the unshown index serves the whole query; ids follow arrival, about in time order, which sorts fast.
+  const rows = await query.orderBy("id").execute();
+  return rows.map(toRecordedEvent).sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id - b.id));
 }
 
 /** Comments by `logins` that occurred in [from, to], shown or not: the candidates for end-of-day updates. */
@@ -127,16 +129,19 @@ export async function latestEventId(db: Db, installationId: number): Promise<num
   return Number(r?.max ?? 0);
 }
 
-/** Marks events as shown by the digest of `digestDate`. */
+/** Marks events as shown by the digest of `digestDate`, in one transaction. */
 export async function markShown(db: Db, installationId: number, ids: readonly number[], digestDate: string): Promise<void> {
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    await db
-      .updateTable("events")
-      .set({ digest_date: digestDate })
-      .where("installation_id", "=", installationId)
-      .where("id", "in", ids.slice(i, i + CHUNK))
-      .execute();
-  }
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await tx
+        .updateTable("events")
+        .set({ digest_date: digestDate })
+        // Unary + keeps SQLite from walking an installation_id index instead of looking the ids up by primary key.
+        .where(sql<number>`+${sql.ref("installation_id")}`, "=", installationId)
+        .where("id", "in", ids.slice(i, i + CHUNK))
+        .execute();
+    }
+  });
 }
 
 /** Deletes an installation's events that occurred before `before`, and its deliveries received before it. */

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import pg from "pg";
 import type { Database, Db } from "./schema.js";
+import { withStatementCache } from "./statement-cache.js";
 
 export type DatabaseKind = "sqlite" | "postgres";
 
@@ -38,5 +39,5 @@ export function openDatabase(target: DatabaseTarget, options: { schema?: string 
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }

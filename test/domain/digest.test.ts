@@ -117,7 +117,10 @@ describe("buildDigest: working days", () => {
       ["2026-10-31", false, "not a workday", false, false],
       ["2026-11-02", true, null, false, true], // Mon 09:00–17:30 WIB ended at 10:30Z: no activity, still shown
     ]);
-    expect(days[0]!.updates).toEqual([{ text: "Done: login\nNext: tests", url: "https://github.com/acme/handoff/issues/1#e11", at: "2026-10-30T16:10:00Z" }]);
+    // Posted after Friday's digest had reported on Friday: late.
+    expect(days[0]!.updates).toMatchObject([
+      { text: "Done: login\nNext: tests", url: "https://github.com/acme/handoff/issues/1#e11", at: "2026-10-30T16:10:00Z", late: true, sections: { done: "login", next: "tests" } },
+    ]);
     expect(days[2]!.commits).toEqual([]);
     expect(digest.eventIds).toEqual([10, 11, 12]);
     expect(digest.totals).toEqual({ contractors: 1, commits: 2, pullRequests: 0, reviewsAndComments: 0, missingUpdates: 1 });

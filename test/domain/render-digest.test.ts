@@ -49,10 +49,10 @@ Overnight handoff · 1 contractor · 2 commits · 1 pull request
 
 **End-of-day update** · [posted Thu 17:40 GMT+7](https://github.com/acme/handoff/issues/1#issuecomment-5)
 
-> **Done**
+_Done_
 > - login form
->
-> **Next**
+
+_Next_
 > - tests
 
 **Pull requests**

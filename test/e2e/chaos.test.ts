@@ -101,5 +101,5 @@ describe.each(testDatabases())("an app process killed at random on %s", (_kind, 
     for (const sha of sentAt.keys()) expect([sha, digests.filter((text) => text.includes(sha.slice(0, 7))).length]).toEqual([sha, 1]);
     expect(kills).toBeGreaterThanOrEqual(3);
     console.info(`kills survived: ${kills}; events: ${sentAt.size}; duplicate posts: ${repeated.length}; lost events: 0`);
-  });
+  }, 240_000);
 });

@@ -64,7 +64,7 @@ describe.each(testDatabases())("digest content end to end on %s", (_kind, make) 
     const [monday] = await app.tick("2026-11-02T16:30:00Z"); // 08:30 PST
     expect(monday).toMatchObject({ digest: { teamDate: "2026-11-02", result: "posted" } });
 
-    const issues = gh.issues("acme/handoff");
+    const issues = gh.issues("acme/handoff").filter((issue) => issue.labels.includes("handoff-digest"));
     expect(issues.map((i) => [i.title, i.state])).toEqual([
       ["Handoff digest — Fri 30 Oct 2026", "closed"],
       ["Handoff digest — Mon 2 Nov 2026", "open"],
@@ -90,7 +90,7 @@ describe.each(testDatabases())("digest content end to end on %s", (_kind, make) 
     }
     await app.tick("2026-10-30T15:30:00Z");
 
-    const issues = gh.issues("acme/handoff");
+    const issues = gh.issues("acme/handoff").filter((issue) => issue.labels.includes("handoff-digest"));
     expect(issues.map((i) => i.title)).toEqual(["Handoff digest — Thu 29 Oct 2026", "Handoff digest — Fri 30 Oct 2026"]);
     expect(issues[0]!.body).not.toContain("Late redelivery");
     const friday = issues[1];

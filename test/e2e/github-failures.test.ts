@@ -34,7 +34,8 @@ describe.each(testDatabases())("GitHub failures on %s", (_kind, make) => {
     db = await database.open();
     gh = await startGitHubStandIn();
     gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": fixtureConfig("acme") } });
+    // Reminders are off: these tests count the digest's calls and issues.
+    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": `${fixtureConfig("acme")}end_of_day:\n  remind: false\n` } });
     gh.addRepo("acme/handoff");
   });
   afterEach(async () => {
@@ -76,7 +77,7 @@ describe.each(testDatabases())("GitHub failures on %s", (_kind, make) => {
 
   it("reports a missing digest repository with what to fix, keeps other installations going, and shows it in handoff schedule", async () => {
     gh.addInstallation({ id: 2, account: "globex" });
-    gh.addRepo("globex/.github", { files: { ".github/handoff.yml": fixtureConfig("acme").replace("repository: handoff", "repository: nowhere") } });
+    gh.addRepo("globex/.github", { files: { ".github/handoff.yml": `${fixtureConfig("acme").replace("repository: handoff", "repository: nowhere")}end_of_day:\n  remind: false\n` } });
     await start();
     await app.send("push", push(2, "globex/api"));
     const reports = await app.tick(DIGEST_TIME);

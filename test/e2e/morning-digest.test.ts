@@ -29,7 +29,11 @@ describe.each(testDatabases())("morning digest end to end on %s", (_kind, make) 
   let receivedAt: string;
 
   beforeAll(() => nock.disableNetConnect());
-  afterAll(() => nock.enableNetConnect());
+  afterAll(() => {
+    nock.enableNetConnect();
+    // nock patches Node's HTTP globally; later test files in this worker must see the real thing.
+    nock.restore();
+  });
   beforeEach(async () => {
     nock.enableNetConnect("127.0.0.1");
     database = make();
@@ -44,7 +48,9 @@ describe.each(testDatabases())("morning digest end to end on %s", (_kind, make) 
   });
 
   it("posts one digest at digest_time, never before, never twice, not even after a restart", async () => {
-    const github = githubMock().installations(4).token().config(fixtureConfig("acme")).createIssue("handoff");
+    // Sweeps for missed deliveries at the first tick and 30 minutes later; reminders are off.
+    const config = `${fixtureConfig("acme")}end_of_day:\n  remind: false\n`;
+    const github = githubMock().deliveries(2).installations(4).token().config(config).createIssue("handoff");
     // Thu 29 Oct, 10:00 WIB: budi pushes; the delivery is then sent twice.
     const delivery = push({ at: "2026-10-29T03:00:00Z", sha: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678", message: "Add export endpoint", author: "budi" });
     expect(await app.send("push", delivery, "delivery-1")).toBe(200);

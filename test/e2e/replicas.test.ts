@@ -66,5 +66,5 @@ describe.each(testDatabases())("two app processes on one %s database", (_kind, m
     const lastDigestAt = "2026-11-06T16:30:00.000Z";
     for (const [sha, at] of sentAt) expect([sha, shownIn(sha)]).toEqual([sha, at <= lastDigestAt ? 1 : 0]);
     console.info(`replicas × ticks: ${replicas.length} × ${ticks / replicas.length}; deliveries ${sent} (+${duplicates} duplicates); duplicate posts: ${repeated.length}`);
-  });
+  }, 240_000);
 });

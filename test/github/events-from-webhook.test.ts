@@ -15,6 +15,7 @@ const nothing: WebhookEffects = {
   purgeInstallation: false,
   configChanged: false,
   truncatedPush: null,
+  configCheck: null,
 };
 
 /** The example branch push, to "main", whose commits are copies of the example's commit with these changes. */

@@ -3,6 +3,7 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { handoffApp } from "../../src/app.js";
+import { UnthrottledOctokit } from "./unthrottled-octokit.js";
 import { probotAppPort } from "../../src/github/probot-app-port.js";
 import { tick, type TickReport } from "../../src/scheduler/tick.js";
 import type { Db } from "../../src/store/schema.js";
@@ -36,7 +37,7 @@ export async function startHarness(options: {
     secret: WEBHOOK_SECRET,
     logLevel: (process.env.TEST_LOG_LEVEL as "fatal" | undefined) ?? "fatal",
     baseUrl: options.baseUrl,
-    Octokit: options.resilient ? ProbotOctokit : ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } }),
+    Octokit: options.resilient ? ProbotOctokit : UnthrottledOctokit,
   });
   const owner = `test:${randomUUID().slice(0, 8)}`;
   const app = handoffApp({ db: options.db, tickSeconds: 0, now: options.receivedAt, owner, retentionDays: 90 });

@@ -21,6 +21,11 @@ export function githubMock(account = "acme", installationId = 1) {
   return {
     scope,
     posted,
+    /** The sweep for missed webhook deliveries: nothing failed. */
+    deliveries(times = 1) {
+      scope.get("/app/hook/deliveries").query(true).times(times).reply(200, []);
+      return this;
+    },
     installations(times = 1) {
       scope.get("/app/installations").query(true).times(times).reply(200, [{ id: installationId, account: { login: account } }]);
       return this;

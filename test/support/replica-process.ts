@@ -6,12 +6,13 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, createProbot, ProbotOctokit } from "probot";
+import { createNodeMiddleware, createProbot } from "probot";
 import { handoffApp } from "../../src/app.js";
 import { probotAppPort } from "../../src/github/probot-app-port.js";
 import { tick } from "../../src/scheduler/tick.js";
 import { migrateToLatest } from "../../src/store/migrations.js";
 import { databaseTarget, openDatabase } from "../../src/store/open-database.js";
+import { UnthrottledOctokit } from "./unthrottled-octokit.js";
 
 type Message = { id: number; type: "clock" | "tick"; at: string };
 
@@ -19,7 +20,7 @@ const db = openDatabase(databaseTarget(process.env.DATABASE_URL));
 await migrateToLatest(db);
 let clock = process.env.START_AT ?? "2026-01-01T00:00:00.000Z";
 const owner = `replica:${process.pid}:${randomUUID().slice(0, 6)}`;
-const probot = createProbot({ overrides: { Octokit: ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } }) } });
+const probot = createProbot({ overrides: { Octokit: UnthrottledOctokit } });
 const app = handoffApp({ db, tickSeconds: 0, now: () => clock, owner, retentionDays: 90 });
 const middleware = await createNodeMiddleware(app.appFn, { probot });
 const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
