@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { readEnv } from "../server/read-env.js";
 import { migrateToLatest } from "../store/migrations.js";
 import { openDatabase } from "../store/open-database.js";
+import { demoCommand } from "./demo-command.js";
 import { scheduleCommand } from "./schedule-command.js";
 import { tickCommand } from "./tick-command.js";
 import { validateCommand } from "./validate-command.js";
@@ -11,7 +12,8 @@ import { validateCommand } from "./validate-command.js";
 const USAGE = `usage: npm run --silent handoff -- <command> [options]
   tick [--at <ISO-8601 instant>]                      run the scheduled work due at that instant (default now)
   validate <file>                                     check a handoff.yml; exit 1 if invalid
-  schedule [--config <file>] [--at <instant>] [--json]  next digest, briefs and reminders, in both zones`;
+  schedule [--config <file>] [--at <instant>] [--json]  next digest, briefs and reminders, in both zones
+  demo                                                a scripted week of the real app against a GitHub stand-in; writes demo-output/`;
 
 function instant(value: string | undefined): string {
   if (value === undefined) return DateTime.utc().toISO();
@@ -41,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return validateCommand(rest[0], print);
     case "schedule":
       return scheduleCommand({ config: values.config, at: instant(values.at), json: values.json ?? false }, openDb, print);
+    case "demo":
+      return demoCommand(print);
     case "tick":
       return tickCommand({ at: instant(values.at), owner: env.owner, retentionDays: env.retentionDays }, openDb, print);
     default:

@@ -125,6 +125,16 @@ describe("issues and comments", () => {
     expect(data.map((comment) => [comment.user?.login, comment.user?.type, comment.body])).toEqual([["budi", "User", "/eod done"]]);
   });
 
+  it("marks a draft pull request ready and merges it, stamped with the stand-in's clock", async () => {
+    const { number } = gh.addPullRequest("acme/api", { user: "budi", title: "Paging", head: { ref: "paging" }, draft: true });
+    expect(gh.changePullRequest("acme/api", number, { draft: false })).toMatchObject({ state: "open", pull_request: { draft: false, merged_at: null } });
+    const merged = gh.changePullRequest("acme/api", number, { close: "merged" });
+    expect(merged).toMatchObject({ state: "closed", closed_at: "2026-11-02T16:30:00Z", updated_at: "2026-11-02T16:30:00Z", pull_request: { merged_at: "2026-11-02T16:30:00Z" } });
+    const { data: pr } = await octokit.rest.pulls.get({ owner: "acme", repo: "api", pull_number: number });
+    expect(pr).toMatchObject({ state: "closed", merged: true, draft: false });
+    expect(() => gh.changePullRequest("acme/api", 1, { draft: false })).toThrow("acme/api#1 is an issue; changePullRequest changes pull requests");
+  });
+
   it("paginates over more than 100 issues with GitHub's Link header", async () => {
     for (let i = 1; i <= 120; i++) await octokit.rest.issues.create({ owner: "acme", repo: "busy", title: `Issue ${i}` });
     const first = await octokit.rest.issues.listForRepo({ owner: "acme", repo: "busy", per_page: 50 });
