@@ -21,12 +21,19 @@ function loadDefinitions(): WebhookDefinition[] {
   return definitions;
 }
 
-/** A mutable deep copy of the first example of webhook `name` (with `action`, when given) that `where` accepts. */
+/**
+ * A mutable deep copy of the first example of webhook `name` (with `action`, when given) that `where` accepts:
+ * `examplePayload("push", undefined, (push) => push.commits.length > 0)`. Throws, listing the actions there are, when none matches.
+ */
 export function examplePayload<N extends WebhookName>(name: N, action?: string, where: (payload: ExamplePayload<N>) => boolean = () => true): ExamplePayload<N> {
   const definition = loadDefinitions().find((candidate) => candidate.name === name);
-  const example = (definition?.examples as ExamplePayload<N>[] | undefined)?.find(
+  if (!definition) throw new Error(`@octokit/webhooks-examples has no "${name}" webhook`);
+  const example = (definition.examples as ExamplePayload<N>[]).find(
     (candidate) => (action === undefined || ("action" in candidate && candidate.action === action)) && where(candidate),
   );
-  if (!example) throw new Error(`@octokit/webhooks-examples has no matching "${action ? `${name}.${action}` : name}" example`);
+  if (!example) {
+    const actions = [...new Set(definition.examples.map((candidate) => ("action" in candidate ? candidate.action : "-")))];
+    throw new Error(`@octokit/webhooks-examples has no matching "${action ? `${name}.${action}` : name}" example; its actions: ${actions.join(", ")}`);
+  }
   return structuredClone(example);
 }
