@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
-import { startHarness, type Harness } from "../support/app-harness.js";
 import { fixtureConfig } from "../fixtures/configs.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
+import { startWorld, type World } from "../support/world.js";
 import { webhookPayload } from "../fixtures/webhooks.js";
 
 const installation = { id: 1, node_id: "MDIzOkludGVncmF0aW9uMQ==" };
@@ -19,27 +18,22 @@ function configPush() {
 
 describe.each(testDatabases())("configuration errors end to end on %s", (_kind, make) => {
   let database: TestDatabase;
-  let gh: GitHubStandIn;
-  let app: Harness;
+  let world: World;
 
   beforeEach(async () => {
     database = make();
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": fixtureConfig("invalid") } });
-    gh.addRepo("acme/handoff");
-    gh.addInstallation({ id: 2, account: "globex" });
-    gh.addRepo("globex/.github", { files: { ".github/handoff.yml": fixtureConfig("acme") } });
-    gh.addRepo("globex/handoff");
-    app = await startHarness({ db: await database.open(), receivedAt: () => "2026-10-29T12:00:00.000Z", baseUrl: gh.baseUrl });
+    world = await startWorld(database, { config: fixtureConfig("invalid"), receivedAt: "2026-10-29T12:00:00.000Z" });
+    world.gh.addInstallation({ id: 2, account: "globex" });
+    world.gh.addRepo("globex/.github", { files: { ".github/handoff.yml": fixtureConfig("acme") } });
+    world.gh.addRepo("globex/handoff");
   });
   afterEach(async () => {
-    await app.close();
-    await gh.close();
+    await world.close();
     await database.dispose();
   });
 
   it("opens one issue listing every problem, keeps other installations working, and closes it once the file is fixed", async () => {
+    const { app, gh } = world;
     const reports = await app.tick("2026-10-29T15:30:00Z");
     expect(reports.map((r) => ("config" in r ? [r.account, r.config] : r))).toEqual([
       ["acme", "invalid"],

@@ -1,32 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
-import { startHarness, type Harness } from "../support/app-harness.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
-import { fixtureConfig } from "../fixtures/configs.js";
+import { startWorld, type World } from "../support/world.js";
 import { branchPushPayload } from "../fixtures/webhooks.js";
 
 const delivery = (id: number, guid: string, delivered_at: string, status_code: number) => ({ id, guid, delivered_at, status_code, event: "push" });
 
 describe.each(testDatabases())("webhooks missed during downtime on %s", (_kind, make) => {
   let database: TestDatabase;
-  let gh: GitHubStandIn;
-  let app: Harness;
+  let world: World;
 
   beforeEach(async () => {
     database = make();
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": fixtureConfig("acme") } });
-    gh.addRepo("acme/handoff");
-    app = await startHarness({ db: await database.open(), receivedAt: () => "2026-10-29T14:00:00.000Z", baseUrl: gh.baseUrl });
+    world = await startWorld(database, { receivedAt: "2026-10-29T14:00:00.000Z" });
   });
   afterEach(async () => {
-    await app.close();
-    await gh.close();
+    await world.close();
     await database.dispose();
   });
 
   it("redelivers each failed delivery once, pages back to the previous sweep, and the redelivered event lands in the digest", async () => {
+    const { app, gh } = world;
     gh.addHookDelivery(delivery(1, "too-old", "2026-10-28T09:00:00Z", 502)); // before the first sweep's 24 hours
     gh.addHookDelivery(delivery(2, "down", "2026-10-29T03:00:00Z", 502));
     gh.addHookDelivery(delivery(3, "ok", "2026-10-29T03:01:00Z", 200));
@@ -55,7 +48,7 @@ describe.each(testDatabases())("webhooks missed during downtime on %s", (_kind, 
     ]);
     expect(gh.requests.filter((r) => r.path === "/app/hook/deliveries")).toHaveLength(3);
 
-    const [digest] = gh.issues("acme/handoff");
+    const [digest] = world.digests();
     expect(digest!.body).toContain("Pushed while the app was down");
   });
 });

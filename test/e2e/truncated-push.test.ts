@@ -1,33 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
-import { startHarness, type Harness } from "../support/app-harness.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
-import { fixtureConfig } from "../fixtures/configs.js";
+import { startWorld, type World } from "../support/world.js";
 import { branchPushPayload } from "../fixtures/webhooks.js";
 
 const sha = (n: number) => n.toString(16).padStart(40, "0");
 
 describe.each(testDatabases())("a push cut at 2048 commits on %s", (_kind, make) => {
   let database: TestDatabase;
-  let gh: GitHubStandIn;
-  let app: Harness;
+  let world: World;
 
   beforeEach(async () => {
     database = make();
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": fixtureConfig("acme") } });
-    gh.addRepo("acme/handoff");
-    gh.addRepo("acme/api");
-    app = await startHarness({ db: await database.open(), receivedAt: () => "2026-10-29T04:00:00.000Z", baseUrl: gh.baseUrl });
+    world = await startWorld(database, { receivedAt: "2026-10-29T04:00:00.000Z" });
   });
   afterEach(async () => {
-    await app.close();
-    await gh.close();
+    await world.close();
     await database.dispose();
   });
 
   it("is completed from the compare API, each commit counted once", async () => {
+    const { app, gh } = world;
     // The branch has 2100 new commits; the webhook carries the first 2048.
     const all = Array.from({ length: 2101 }, (_, i) => ({ sha: sha(i + 1), message: `Commit ${i}`, author: "budi" }));
     gh.addCommits("acme/api", all);
@@ -44,7 +36,7 @@ describe.each(testDatabases())("a push cut at 2048 commits on %s", (_kind, make)
     expect(gh.requests.filter((r) => r.path.startsWith("/repos/acme/api/compare/"))).toHaveLength(21);
 
     await app.tick("2026-10-29T15:30:00Z");
-    const [digest] = gh.issues("acme/handoff");
+    const [digest] = world.digests();
     expect(digest!.body).toMatch(/`feat\/huge` \(2100\)/);
   });
 });
