@@ -1,0 +1,39 @@
+import { tickInstallation } from "../../src/scheduler/tick-installation.js";
+import { openBenchStore, type BenchStore } from "../bench-database.js";
+import { DIGEST_AT, OWNER, organisationWeek } from "./organisation-week.js";
+import { organisationTick, startOrganisationGitHub } from "./organisation-github.js";
+import type { DigestTickResult } from "./child-results.js";
+import { timedGitHub } from "./timed-github.js";
+
+/**
+ * Child process: the morning digest after the week, through the real scheduler tick against the GitHub
+ * stand-in, and nothing else, so that its peak RSS is the digest's. Reports the time, the GitHub calls
+ * and the peak RSS.
+ */
+const store = JSON.parse(process.argv[2]!) as BenchStore;
+const db = await openBenchStore(store);
+const gh = await startOrganisationGitHub(organisationWeek());
+const { count } = await db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+
+const ctx = await organisationTick(db, gh, DIGEST_AT);
+const timed = timedGitHub(ctx.github);
+const firstRequest = gh.requests.length;
+const started = performance.now();
+const report = await tickInstallation({ ...ctx, github: timed.port });
+const tickMs = performance.now() - started;
+
+const requests = gh.requests.slice(firstRequest).filter((r) => !/^\/app\/installations\/\d+\/access_tokens$/.test(r.path) && !r.path.startsWith(`/repos/${OWNER}/.github/contents/`));
+const comments = requests.filter((r) => r.method === "POST" && /\/issues\/\d+\/comments$/.test(r.path));
+const result: DigestTickResult = {
+  storedEvents: Number(count),
+  digestMs: tickMs - timed.waitedMs(),
+  githubWaitMs: timed.waitedMs(),
+  githubCalls: requests.length,
+  reviewPrompts: comments.filter((r) => !r.path.startsWith(`/repos/${OWNER}/handoff/`)).length,
+  digestParts: requests.filter((r) => r.method === "POST" && r.path === `/repos/${OWNER}/handoff/issues`).length + comments.filter((r) => r.path.startsWith(`/repos/${OWNER}/handoff/`)).length,
+  peakRssMb: process.resourceUsage().maxRSS / 1024,
+  outcome: report.digest,
+};
+await gh.close();
+await db.destroy();
+process.send!(result, () => process.exit(0));

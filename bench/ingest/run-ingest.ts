@@ -1,0 +1,74 @@
+import type { BenchOptions } from "../bench-options.js";
+import { ask, startChild, stopChild } from "../child-process.js";
+import { deliveryMix } from "./delivery-mix.js";
+import { sendLoad } from "./send-load.js";
+
+const CONCURRENCY = 16;
+const ROUNDS = 3;
+const PER_ROUND = 7_000;
+const WARM_UP = 1_000;
+
+export interface IngestResult {
+  /** Deliveries each side received in the timed rounds. */
+  deliveries: number;
+  handoffPerSecond: number;
+  barePerSecond: number;
+  handoffP99Ms: number;
+  bareP99Ms: number;
+  /** Server CPU time per delivery: steadier than throughput on a busy machine. */
+  handoffCpuMs: number;
+  bareCpuMs: number;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+export const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+
+/**
+ * The same signed deliveries, over loopback, to the full app with its store and to a bare Probot app,
+ * each in a process of its own: a warm-up, then three timed rounds, the side that goes first alternating.
+ */
+export async function runIngest(options: BenchOptions, progress: (line: string) => void): Promise<IngestResult> {
+  const handoff = await startChild<{ port: number }>("./ingest/webhook-server.ts", ["handoff", options.store, options.postgresUrl]);
+  const bare = await startChild<{ port: number }>("./ingest/webhook-server.ts", ["bare", options.store, options.postgresUrl]);
+  const sides = {
+    handoff: { child: handoff.child, url: `http://127.0.0.1:${handoff.first.port}/api/github/webhooks`, rates: [] as number[], latencies: [] as number[], cpu: [] as number[] },
+    bare: { child: bare.child, url: `http://127.0.0.1:${bare.first.port}/api/github/webhooks`, rates: [] as number[], latencies: [] as number[], cpu: [] as number[] },
+  };
+  const cpuMs = async (name: keyof typeof sides) => (await ask<{ cpuMs: number }>(sides[name].child, "cpu")).cpuMs;
+  try {
+    const warmUp = deliveryMix(WARM_UP, 1);
+    for (const side of Object.values(sides)) await sendLoad(side.url, warmUp, CONCURRENCY);
+    for (let round = 0; round < ROUNDS; round++) {
+      const deliveries = deliveryMix(PER_ROUND, round + 2);
+      const order = round % 2 === 0 ? (["handoff", "bare"] as const) : (["bare", "handoff"] as const);
+      for (const name of order) {
+        const cpuBefore = await cpuMs(name);
+        const result = await sendLoad(sides[name].url, deliveries, CONCURRENCY);
+        const cpu = ((await cpuMs(name)) - cpuBefore) / result.deliveries;
+        sides[name].rates.push(result.deliveries / result.seconds);
+        sides[name].latencies.push(...result.latenciesMs);
+        sides[name].cpu.push(cpu);
+        progress(`ingest round ${round + 1}/${ROUNDS} ${name}: ${Math.round(result.deliveries / result.seconds)} deliveries/s, ${cpu.toFixed(3)} ms CPU each`);
+      }
+    }
+  } finally {
+    await Promise.all([stopChild(handoff.child), stopChild(bare.child)]);
+  }
+  return {
+    deliveries: ROUNDS * PER_ROUND,
+    handoffPerSecond: median(sides.handoff.rates),
+    barePerSecond: median(sides.bare.rates),
+    handoffP99Ms: percentile(sides.handoff.latencies, 99),
+    bareP99Ms: percentile(sides.bare.latencies, 99),
+    handoffCpuMs: median(sides.handoff.cpu),
+    bareCpuMs: median(sides.bare.cpu),
+  };
+}
