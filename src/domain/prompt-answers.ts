@@ -82,11 +82,19 @@ export function closedAfter(prompt: PostedPrompt, events: readonly RecordedEvent
 
 /** The prompts with their answer and closing filled in from `events` where they were still open. */
 export function resolvePrompts(prompts: readonly PostedPrompt[], events: readonly RecordedEvent[]): PostedPrompt[] {
-  return prompts.map((prompt) => ({
-    ...prompt,
-    answer: prompt.answer ?? answerOf(prompt, events),
-    closedAt: prompt.closedAt ?? closedAfter(prompt, events),
-  }));
+  // Each prompt looks at its own pull request's events only: there may be hundreds of prompts and of thousands of events.
+  const byPullRequest = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    if (event.number === null) continue;
+    const key = pullRequestKey(event.repo, event.number);
+    const list = byPullRequest.get(key);
+    if (list) list.push(event);
+    else byPullRequest.set(key, [event]);
+  }
+  return prompts.map((prompt) => {
+    const own = byPullRequest.get(pullRequestKey(prompt.repo, prompt.number)) ?? [];
+    return { ...prompt, answer: prompt.answer ?? answerOf(prompt, own), closedAt: prompt.closedAt ?? closedAfter(prompt, own) };
+  });
 }
 
 export const isWaiting = (prompt: PostedPrompt): boolean => prompt.answer === null && prompt.closedAt === null;

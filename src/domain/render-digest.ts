@@ -8,10 +8,23 @@ import { renderWaitingForReview } from "./render-waiting-for-review.js";
 const LOCALE = "en-US";
 const COMMITS_PER_BRANCH = 20;
 
+/**
+ * Most characters of a digest: its issue and one continuation comment (less room for the cut between them,
+ * which falls between lines), so that posting it costs a bounded number of calls however busy the
+ * organisation was. A digest over it shows each day shorter (see DETAILS).
+ */
+export const DIGEST_BUDGET = 2 * 65_536 - 8_192;
+
 export interface RenderOptions {
   /** IANA zone of the team, for the second label of each day's hours. */
   teamZone: string;
+  /** Characters the body may take; DIGEST_BUDGET by default. */
+  budget?: number;
 }
+
+/** How much of each day a digest shows: every entry; a few of each list; or one line of counts. */
+type Detail = { entries: number; commitsPerBranch: number } | "counts";
+const DETAILS: readonly Detail[] = [{ entries: Infinity, commitsPerBranch: COMMITS_PER_BRANCH }, { entries: 5, commitsPerBranch: 3 }, "counts"];
 
 export const calendarDate = (date: string): DateTime => DateTime.fromISO(date, { zone: "UTC", locale: LOCALE });
 export const inZone = (instant: string, zone: string): DateTime => DateTime.fromISO(instant, { zone, locale: LOCALE });
@@ -68,8 +81,8 @@ const PR_ACTIONS: Record<PullRequestEntry["actions"][number], string> = {
 const stateChange = (entry: PullRequestEntry | IssueEntry, names: Record<string, string>): string =>
   `- ${link(reference(entry.repo, entry.number), entry.url)} ${inlineText(entry.title)} — ${entry.actions.map((action) => names[action] ?? action).join(", ")}`;
 
-function commitLine(group: CommitGroup): string {
-  const shown = group.commits.slice(0, COMMITS_PER_BRANCH).map((commit) => `${link(codeSpan(commit.sha), commit.url)} ${inlineText(commit.message)}`);
+function commitLine(group: CommitGroup, commitsPerBranch: number): string {
+  const shown = group.commits.slice(0, commitsPerBranch).map((commit) => `${link(codeSpan(commit.sha), commit.url)} ${inlineText(commit.message)}`);
   const rest = group.commits.length - shown.length;
   if (rest > 0) shown.push(`… and ${rest} more`);
   return `- ${codeSpan(group.repo)} ${codeSpan(group.branch)} (${group.commits.length}): ${shown.join(" · ")}`;
@@ -89,33 +102,72 @@ function interactionLine(entry: Interaction, withActor: boolean): string {
   return `- ${who}${verb} ${link(reference(entry.repo, entry.number), entry.url)} ${inlineText(entry.title)}${excerpt}`;
 }
 
-function renderDay(login: string, zone: string, day: DigestDay, teamZone: string): string[] {
+/** The day in one line: what happened, counted, and a link to each end-of-day update. */
+function countsLine(day: DigestDay): string {
+  const commits = day.commits.reduce((n, group) => n + group.commits.length, 0);
+  const counts = [
+    commits > 0 ? `${plural(commits, "commit")} on ${plural(day.commits.length, "branch", "branches")}` : "",
+    day.pullRequests.length > 0 ? plural(day.pullRequests.length, "pull request") : "",
+    day.issues.length > 0 ? plural(day.issues.length, "issue") : "",
+    day.given.length > 0 ? plural(day.given.length, "review or comment", "reviews and comments") : "",
+    day.feedback.length > 0 ? `${day.feedback.length} feedback received` : "",
+    ...day.updates.map((update) => link("end-of-day update", update.url)),
+  ];
+  return counts.filter((part) => part !== "").join(" · ");
+}
+
+function renderDay(login: string, zone: string, day: DigestDay, teamZone: string, detail: Detail): string[] {
   const lines = ["", heading(login, zone, day, teamZone)];
-  const section = (title: string, body: string[]): void => {
-    if (body.length > 0) lines.push("", `**${title}**`, ...body);
-  };
-  for (const update of day.updates) lines.push(...renderUpdate(update, zone));
-  section("Pull requests", day.pullRequests.map((entry) => stateChange(entry, PR_ACTIONS)));
-  section("Issues", day.issues.map((entry) => stateChange(entry, {})));
-  section("Commits", day.commits.map(commitLine));
-  section("Reviews and comments", day.given.map((entry) => interactionLine(entry, false)));
-  section("Feedback received", day.feedback.map((entry) => interactionLine(entry, true)));
+  if (detail === "counts") {
+    const counts = countsLine(day);
+    if (counts !== "") lines.push(counts);
+  } else {
+    const section = (title: string, body: string[]): void => {
+      const shown = body.length > detail.entries ? [...body.slice(0, detail.entries), `- … and ${body.length - detail.entries} more`] : body;
+      if (body.length > 0) lines.push("", `**${title}**`, ...shown);
+    };
+    for (const update of day.updates) lines.push(...renderUpdate(update, zone));
+    section("Pull requests", day.pullRequests.map((entry) => stateChange(entry, PR_ACTIONS)));
+    section("Issues", day.issues.map((entry) => stateChange(entry, {})));
+    section("Commits", day.commits.map((group) => commitLine(group, detail.commitsPerBranch)));
+    section("Reviews and comments", day.given.map((entry) => interactionLine(entry, false)));
+    section("Feedback received", day.feedback.map((entry) => interactionLine(entry, true)));
+  }
   if (day.missingUpdate) lines.push("", "⚠️ No end-of-day update");
   return lines;
 }
 
-/** The digest issue body. User text goes through markdown-safety; logins carry no "@": the digest pings nobody. */
+/**
+ * The digest issue body, with as much of each day as fits `options.budget` (a day's counts at the least).
+ * User text goes through markdown-safety; logins carry no "@": the digest pings nobody.
+ */
 export function renderDigest(digest: Digest, options: RenderOptions): string {
-  const lines = [
+  const budget = options.budget ?? DIGEST_BUDGET;
+  const top = [
     digestMarker(digest.teamDate),
     summary(digest),
     ...renderDecisions(digest.decisions, options.teamZone, digest.at),
     ...renderWaitingForReview(digest.waitingForReview, options.teamZone),
   ];
-  for (const contractor of digest.contractors) {
-    for (const day of contractor.days) lines.push(...renderDay(contractor.login, contractor.timezone, day, options.teamZone));
+  let body = "";
+  for (const detail of DETAILS) {
+    const lines = [...top];
+    let length = lines.reduce((n, line) => n + line.length + 1, 0);
+    // A form over the budget is abandoned as soon as it is: a busy week would otherwise render megabytes first.
+    for (const contractor of digest.contractors) {
+      for (const day of contractor.days) {
+        for (const line of renderDay(contractor.login, contractor.timezone, day, options.teamZone, detail)) {
+          lines.push(line);
+          length += line.length + 1;
+        }
+        if (length > budget && detail !== "counts") break;
+      }
+      if (length > budget && detail !== "counts") break;
+    }
+    body = `${lines.join("\n")}\n`;
+    if (body.length <= budget) break;
   }
-  return `${lines.join("\n")}\n`;
+  return body;
 }
 
 export const partMarker = (teamDate: string, part: number): string => `<!-- handoff:digest-part date=${teamDate} part=${part} -->`;

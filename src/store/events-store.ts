@@ -28,6 +28,7 @@ const row = (installationId: number, recordedAt: string, e: NewEvent) => ({
 
 // Keeps each INSERT under SQLite's 32,766 bound-parameter limit (12 columns a row).
 const CHUNK = 500;
+const PAGE = 5_000;
 
 /**
  * Records one webhook delivery's effects atomically (in a transaction shared with the deliveries that
@@ -88,18 +89,31 @@ export async function unshownEvents(
   q: { installationId: number; upTo: string; logins: readonly string[]; maxId?: number },
 ): Promise<RecordedEvent[]> {
   if (q.logins.length === 0) return [];
-  let query = db
-    .selectFrom("events")
-    .selectAll()
-    .where("installation_id", "=", q.installationId)
-    .where("digest_date", "is", null)
-    .where("recorded_at", "<=", q.upTo)
-    .where((eb) => eb.or([eb("actor", "in", [...q.logins]), eb("subject_author", "in", [...q.logins])]));
-  if (q.maxId !== undefined) query = query.where("id", "<=", q.maxId);
-  // Ordered by id, so that the unshown index serves the whole query; ids follow arrival, about in time order, which sorts fast.
-  const rows = await query.orderBy("id").execute();
-  return rows.map(toRecordedEvent).sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id - b.id));
+  const events: RecordedEvent[] = [];
+  // Read in pages by id, so that a week's worth of rows never sits in memory twice (raw and mapped); the
+  // unshown index serves each page in id order.
+  for (let after = 0; ; ) {
+    let query = db
+      .selectFrom("events")
+      .selectAll()
+      .where("installation_id", "=", q.installationId)
+      .where("digest_date", "is", null)
+      .where("id", ">", after)
+      .where("recorded_at", "<=", q.upTo)
+      .where((eb) => eb.or([eb("actor", "in", [...q.logins]), eb("subject_author", "in", [...q.logins])]));
+    if (q.maxId !== undefined) query = query.where("id", "<=", q.maxId);
+    const rows = await query.orderBy("id").limit(PAGE).execute();
+    for (const row of rows) events.push(toRecordedEvent(row));
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  // Ids follow arrival, about in time order, which sorts fast.
+  return events.sort(inTimeOrder);
 }
+
+/** Time order, ties in recording order; stored instants are all UTC "…Z" text, which compares as time. */
+export const inTimeOrder = (a: RecordedEvent, b: RecordedEvent): number =>
+  a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id - b.id;
 
 /** Comments by `logins` that occurred in [from, to], shown or not: the candidates for end-of-day updates. */
 export async function commentsBy(

@@ -77,6 +77,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "005_pull_request_events": {
+    async up(db: Kysely<unknown>) {
+      // Partial: pull_request events are a few in a thousand, so webhooks pay almost nothing for it, and each
+      // digest reads its pull requests' states without walking every event kept.
+      await db.schema.createIndex("events_pull_requests").on("events").columns(["installation_id", "repo"]).where(sql<boolean>`kind = 'pull_request'`).execute();
+    },
+  },
   "006_operations": {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable("installations").addColumn("last_problem", "text").execute();

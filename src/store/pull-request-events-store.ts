@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import type { RecordedEvent } from "../domain/events.js";
-import { toRecordedEvent } from "./events-store.js";
+import { inTimeOrder, toRecordedEvent } from "./events-store.js";
 import type { Db } from "./schema.js";
 
 /** Every recorded pull_request event in `repos`: the states and head branches of their pull requests. */
@@ -9,12 +10,12 @@ export async function pullRequestEvents(db: Db, installationId: number, repos: r
     .selectFrom("events")
     .selectAll()
     .where("installation_id", "=", installationId)
-    .where("kind", "=", "pull_request")
+    // A literal, not a bound parameter: only then may SQLite use the partial index of pull_request events.
+    .where(sql<boolean>`kind = 'pull_request'`)
     .where("repo", "in", [...new Set(repos)])
-    .orderBy("occurred_at")
-    .orderBy("id")
     .execute();
-  return rows.map(toRecordedEvent);
+  // Sorted here: an ORDER BY would have SQLite walk every event by time instead.
+  return rows.map(toRecordedEvent).sort(inTimeOrder);
 }
 
 /** Reviews, comments and pull_request events that occurred in (`after`, `upTo`]; `repos` narrows when given. */

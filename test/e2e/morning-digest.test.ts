@@ -22,18 +22,19 @@ function push(options: { at: string; sha: string; message: string; author: strin
   return { ...payload, installation };
 }
 
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => {
+  nock.enableNetConnect();
+  // nock patches Node's HTTP globally; later test files in this worker must see the real thing.
+  nock.restore();
+});
+
 describe.each(testDatabases())("morning digest end to end on %s", (_kind, make) => {
   let database: TestDatabase;
   let db: Db;
   let app: Harness;
   let receivedAt: string;
 
-  beforeAll(() => nock.disableNetConnect());
-  afterAll(() => {
-    nock.enableNetConnect();
-    // nock patches Node's HTTP globally; later test files in this worker must see the real thing.
-    nock.restore();
-  });
   beforeEach(async () => {
     nock.enableNetConnect("127.0.0.1");
     database = make();
