@@ -18,8 +18,11 @@ export interface ConfigCheck {
   annotations: { path: string; line: number; title: string; message: string }[];
 }
 
-/** The check of the file's `text` at a pull request's head (null: the pull request deletes it), with the schedule as of `at`. */
-export function configCheckOf(text: string | null, at: Instant): ConfigCheck {
+/**
+ * The check of the file's `text` at a pull request's head (null: the pull request deletes it), with the schedule as of `at`
+ * and, for a valid file, the `preview` of what it would have produced lately appended.
+ */
+export function configCheckOf(text: string | null, at: Instant, preview: string | null = null): ConfigCheck {
   if (text === null) {
     return {
       conclusion: "neutral",
@@ -55,7 +58,7 @@ export function configCheckOf(text: string | null, at: Instant): ConfigCheck {
   return {
     conclusion: "success",
     title: `Valid: digest at ${config.team.digest_time} ${config.team.timezone}, ${contractors}`,
-    summary: renderSchedule(config, toInstant(at)),
+    summary: preview === null ? renderSchedule(config, toInstant(at)) : `${renderSchedule(config, toInstant(at))}\n\n${preview}`,
     annotations: [],
   };
 }

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { CONFIG_PATH } from "../config/parse-config.js";
 import { CONFIG_CHECK_NAME, configCheckOf, type ConfigCheck } from "../domain/config-check.js";
 import { dropConfigCheck, pendingConfigChecks, type PendingConfigCheck } from "../store/config-checks-store.js";
+import { loadConfigPreview } from "./load-config-preview.js";
 import { postOnce } from "./post-once.js";
 import type { TickContext } from "./tick-context.js";
 
@@ -44,7 +45,8 @@ async function postConfigCheck(ctx: TickContext, request: PendingConfigCheck): P
   if (change) {
     // Deleted or renamed away: there is no config at the head.
     const kept = change.filename === CONFIG_PATH && change.status !== "removed";
-    const check = configCheckOf(kept ? await ctx.github.readFile(repo, CONFIG_PATH, headSha) : null, ctx.now);
+    const text = kept ? await ctx.github.readFile(repo, CONFIG_PATH, headSha) : null;
+    const check = configCheckOf(text, ctx.now, await loadConfigPreview(ctx, text));
     const posted = await postOnce(ctx, `config-check:${headSha}`, {
       find: () => ctx.github.findCheckRun(repo, headSha, CONFIG_CHECK_NAME),
       create: () => ctx.github.createCheckRun(repo, { name: CONFIG_CHECK_NAME, headSha, completedAt: ctx.now, ...check }),

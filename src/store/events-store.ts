@@ -134,6 +134,23 @@ export async function commentsBy(
   return rows.map(toRecordedEvent);
 }
 
+/** Events by or about `logins` that occurred in [from, to], shown or not, in time order. */
+export async function eventsOccurredBetween(
+  db: Db,
+  q: { installationId: number; logins: readonly string[]; from: string; to: string },
+): Promise<RecordedEvent[]> {
+  if (q.logins.length === 0) return [];
+  const rows = await db
+    .selectFrom("events")
+    .selectAll()
+    .where("installation_id", "=", q.installationId)
+    .where("occurred_at", ">=", q.from)
+    .where("occurred_at", "<=", q.to)
+    .where((eb) => eb.or([eb("actor", "in", [...q.logins]), eb("subject_author", "in", [...q.logins])]))
+    .execute();
+  return rows.map(toRecordedEvent).sort(inTimeOrder);
+}
+
 export async function latestEventId(db: Db, installationId: number): Promise<number> {
   const r = await db
     .selectFrom("events")

@@ -3,6 +3,8 @@ import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-i
 import { fixtureConfig } from "../fixtures/configs.js";
 import { webhookPayload } from "../fixtures/webhooks.js";
 import { startHarness, type Harness } from "../support/app-harness.js";
+import { issueCommentWebhook } from "../support/end-of-day-webhooks.js";
+import { pullRequestWebhook, pushWebhook } from "../support/review-webhooks.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
 
 const installation = { id: 1, node_id: "MDIzOkludGVncmF0aW9uMQ==" };
@@ -47,7 +49,11 @@ describe.each(testDatabases())("config check on pull requests end to end on %s",
     await database.dispose();
   });
 
-  it("fails a broken config at the line of each problem, passes the fix with its schedule, once per head SHA", async () => {
+  it("fails a broken config at the line of each problem, passes the fix with its schedule and last week's preview, once per head SHA", async () => {
+    // Budi's Wednesday (Jakarta), before Wednesday's 08:30 digest in Los Angeles: two commits, a pull request and his update.
+    await app.send("push", pushWebhook("2026-10-28T03:00:00Z", "budi", "feat/export", [{ sha: "a".repeat(40), message: "Add export" }, { sha: "b".repeat(40), message: "Quote CSV" }]));
+    await app.send("pull_request", pullRequestWebhook({ action: "opened", number: 12, title: "CSV export", author: "budi", at: "2026-10-28T04:00:00Z", head: "feat/export" }));
+    await app.send("issue_comment", issueCommentWebhook({ id: 901, repo: "acme/api", number: 12, title: "CSV export", issueAuthor: "budi", author: "budi", body: "/eod export done", at: "2026-10-28T10:00:00Z", onPullRequest: true }));
     expect(await app.send("pull_request", pullRequestPayload("opened", SHA_BROKEN), "delivery-opened")).toBe(200);
     // The webhook path calls nobody; the tick does the checking.
     expect(gh.requests).toEqual([]);
@@ -85,6 +91,20 @@ describe.each(testDatabases())("config check on pull requests end to end on %s",
     const summary = (fixed!.output as { summary: string }).summary;
     expect(summary).toContain("| budi (Asia/Jakarta) | mon, tue, wed, thu, fri | Fri 30 Oct 09:00 – 17:30 GMT+7 | Thu 29 Oct 19:00 – Fri 03:30 PDT |");
     expect(summary).toContain("Next digest: Thu 29 Oct 08:30 PDT");
+    // Each contractor's day without an update is a missing-update line in the next digest, and a reminder.
+    expect(summary.slice(summary.indexOf("| team date"))).toBe(
+      [
+        "| team date (America/Los_Angeles) | digest | reminders | review prompts |",
+        "| --- | --- | --- | --- |",
+        "| Fri 23 Oct | yes, 0 events | 2 (budi, carla) | 0 |",
+        "| Sat 24 Oct | no (not a workday) | 0 | – |",
+        "| Sun 25 Oct | no (not a workday) | 0 | – |",
+        "| Mon 26 Oct | yes, 0 events | 2 (budi, carla) | 0 |",
+        "| Tue 27 Oct | yes, 0 events | 2 (budi, carla) | 0 |",
+        "| Wed 28 Oct | yes, 4 events | 1 (carla) | 1 |",
+        "| Thu 29 Oct | not yet (08:30) | 1 (budi) | – |",
+      ].join("\n"),
+    );
     await app.tick("2026-10-29T14:45:00Z");
     expect(gh.checkRuns("acme/.github")).toHaveLength(2);
     expect(gh.unhandled).toEqual([]);
