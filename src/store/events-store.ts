@@ -115,37 +115,23 @@ export async function unshownEvents(
 export const inTimeOrder = (a: RecordedEvent, b: RecordedEvent): number =>
   a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id - b.id;
 
+type OccurredBetween = { installationId: number; logins: readonly string[]; from: string; to: string };
+
+/** An installation's events that occurred in [from, to], shown in a digest or not. */
+const occurredBetween = (db: Db, q: OccurredBetween) =>
+  db.selectFrom("events").selectAll().where("installation_id", "=", q.installationId).where("occurred_at", ">=", q.from).where("occurred_at", "<=", q.to);
+
 /** Comments by `logins` that occurred in [from, to], shown or not: the candidates for end-of-day updates. */
-export async function commentsBy(
-  db: Db,
-  q: { installationId: number; logins: readonly string[]; from: string; to: string },
-): Promise<RecordedEvent[]> {
+export async function commentsBy(db: Db, q: OccurredBetween): Promise<RecordedEvent[]> {
   if (q.logins.length === 0) return [];
-  const rows = await db
-    .selectFrom("events")
-    .selectAll()
-    .where("installation_id", "=", q.installationId)
-    .where("kind", "=", "comment")
-    .where("actor", "in", [...q.logins])
-    .where("occurred_at", ">=", q.from)
-    .where("occurred_at", "<=", q.to)
-    .orderBy("occurred_at")
-    .execute();
+  const rows = await occurredBetween(db, q).where("kind", "=", "comment").where("actor", "in", [...q.logins]).orderBy("occurred_at").execute();
   return rows.map(toRecordedEvent);
 }
 
 /** Events by or about `logins` that occurred in [from, to], shown or not, in time order. */
-export async function eventsOccurredBetween(
-  db: Db,
-  q: { installationId: number; logins: readonly string[]; from: string; to: string },
-): Promise<RecordedEvent[]> {
+export async function eventsOccurredBetween(db: Db, q: OccurredBetween): Promise<RecordedEvent[]> {
   if (q.logins.length === 0) return [];
-  const rows = await db
-    .selectFrom("events")
-    .selectAll()
-    .where("installation_id", "=", q.installationId)
-    .where("occurred_at", ">=", q.from)
-    .where("occurred_at", "<=", q.to)
+  const rows = await occurredBetween(db, q)
     .where((eb) => eb.or([eb("actor", "in", [...q.logins]), eb("subject_author", "in", [...q.logins])]))
     .execute();
   return rows.map(toRecordedEvent).sort(inTimeOrder);

@@ -5,23 +5,10 @@ import type { Db } from "../../src/store/schema.js";
 import { startHarness, type Harness } from "../support/app-harness.js";
 import { pullRequestCommentWebhook, pullRequestWebhook, pushWebhook } from "../support/review-webhooks.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
+import { fixtureConfig } from "../fixtures/configs.js";
 
-/** Reminders are off so that a digest tick makes only the digest's calls. */
-const CONFIG = `team:
-  timezone: America/Los_Angeles
-  reviewers: [alice]
-digest:
-  repository: handoff
-contractors:
-  - login: budi
-    timezone: Asia/Jakarta
-    hours: "09:00-17:30"
-  - login: carla
-    timezone: America/Argentina/Buenos_Aires
-    hours: "10:00-18:00"
-end_of_day:
-  remind: false
-`;
+/** Reminders are off so that a tick makes only the calls under test. */
+const CONFIG = fixtureConfig("prompts");
 
 const MARKER = "<!-- handoff:review-prompt date=";
 const sha = (n: number) => createHash("sha1").update(String(n)).digest("hex");
