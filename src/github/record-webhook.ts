@@ -47,8 +47,9 @@ export async function recordWebhook(
   // A compare failure fails the delivery before anything is stored, so GitHub's redelivery completes it.
   const insert = await completeTruncatedPush(effects, compare, receivedAt);
   const fresh = await recordDelivery(db, { deliveryId: delivery.id, installationId, receivedAt, ...effects, insert });
-  if (fresh && effects.configChanged) await markConfigDirty(db, installationId);
-  // Also for a repeated delivery: it may follow a crash before this step, and the check is posted once per head anyway.
+  // Also for a repeated delivery: it may follow a crash before these steps, and both are idempotent
+  // (a config read once more; a check posted once per head).
+  if (effects.configChanged) await markConfigDirty(db, installationId);
   if (effects.configCheck) await requestConfigCheck(db, installationId, effects.configCheck, receivedAt);
   return fresh ? "recorded" : "duplicate";
 }
