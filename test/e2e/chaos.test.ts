@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
+import type { GitHubStandIn } from "../../src/github-stand-in/index.js";
 import { type Replica, REPLICA_SECRET, startReplica } from "../support/replica.js";
 import { deliver, digestText, instants, postedMarkers, pushDelivery, seededRandom } from "../support/simulation.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
+import { startAcmeStandIn } from "../support/world.js";
 import { fixtureConfig } from "../fixtures/configs.js";
 
 const CONTRACTORS = ["budi", "carla", "devi"];
@@ -21,10 +22,7 @@ describe.each(testDatabases())("an app process killed at random on %s", (_kind, 
   beforeAll(async () => {
     database = make();
     await database.open();
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": fixtureConfig("replicas") } });
-    gh.addRepo("acme/handoff");
+    gh = await startAcmeStandIn(fixtureConfig("replicas"));
     await restart();
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
+import type { GitHubStandIn } from "../../src/github-stand-in/index.js";
 import { fixtureConfig } from "../fixtures/configs.js";
+import { startAcmeStandIn } from "../support/world.js";
 import { webhookPayload } from "../fixtures/webhooks.js";
 import { startHarness, type Harness } from "../support/app-harness.js";
 import { issueCommentWebhook } from "../support/end-of-day-webhooks.js";
@@ -34,10 +35,7 @@ describe.each(testDatabases())("config check on pull requests end to end on %s",
 
   beforeEach(async () => {
     database = make();
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github", { files: { [CONFIG]: fixtureConfig("acme") } });
-    gh.addRepo("acme/handoff");
+    gh = await startAcmeStandIn(fixtureConfig("acme"));
     gh.addPullRequest("acme/.github", { number: 5, user: "alice", title: "Add carla", head: { ref: "config-change", sha: SHA_BROKEN }, files: [CONFIG] });
     gh.setFile("acme/.github", CONFIG, BROKEN, SHA_BROKEN);
     gh.setFile("acme/.github", CONFIG, fixtureConfig("acme"), SHA_FIXED);

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
+import type { GitHubStandIn } from "../../src/github-stand-in/index.js";
 import { startHarness, type Harness } from "../support/app-harness.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
 import { fixtureConfig } from "../fixtures/configs.js";
+import { startAcmeStandIn } from "../support/world.js";
 import { branchPushPayload } from "../fixtures/webhooks.js";
 
 const installation = { id: 1, node_id: "MDIzOkludGVncmF0aW9uMQ==" };
@@ -29,10 +30,7 @@ describe.each(testDatabases())("digest content end to end on %s", (_kind, make) 
 
   beforeEach(async () => {
     database = make();
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": fixtureConfig("acme") } });
-    gh.addRepo("acme/handoff");
+    gh = await startAcmeStandIn(fixtureConfig("acme"));
     receivedAt = "2026-10-29T00:00:00.000Z";
     app = await startHarness({ db: await database.open(), receivedAt: () => receivedAt, baseUrl: gh.baseUrl });
     // The app first reads the config on Wednesday, before any of the days below began.

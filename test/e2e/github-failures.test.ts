@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { scheduleCommand } from "../../src/cli/schedule-command.js";
-import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
+import type { GitHubStandIn } from "../../src/github-stand-in/index.js";
 import type { Db } from "../../src/store/schema.js";
 import { startHarness, type Harness } from "../support/app-harness.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
 import { fixtureConfig } from "../fixtures/configs.js";
+import { startAcmeStandIn } from "../support/world.js";
 import { branchPushPayload } from "../fixtures/webhooks.js";
 
 const DIGEST_TIME = "2026-10-29T15:30:00Z";
@@ -32,11 +33,8 @@ describe.each(testDatabases())("GitHub failures on %s", (_kind, make) => {
   beforeEach(async () => {
     database = make();
     db = await database.open();
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
     // Reminders are off: these tests count the digest's calls and issues.
-    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": `${fixtureConfig("acme")}end_of_day:\n  remind: false\n` } });
-    gh.addRepo("acme/handoff");
+    gh = await startAcmeStandIn(`${fixtureConfig("acme")}end_of_day:\n  remind: false\n`);
   });
   afterEach(async () => {
     await app.close();

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
+import type { GitHubStandIn } from "../../src/github-stand-in/index.js";
 import { type Replica, REPLICA_SECRET, startReplica } from "../support/replica.js";
 import { deliver, digestText, instants, postedMarkers, pushDelivery, seededRandom } from "../support/simulation.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
+import { startAcmeStandIn } from "../support/world.js";
 import { fixtureConfig } from "../fixtures/configs.js";
 
 const CONTRACTORS = ["budi", "carla", "devi"];
@@ -15,10 +16,7 @@ describe.each(testDatabases())("two app processes on one %s database", (_kind, m
   beforeAll(async () => {
     database = make();
     await database.open();
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": fixtureConfig("replicas") } });
-    gh.addRepo("acme/handoff");
+    gh = await startAcmeStandIn(fixtureConfig("replicas"));
     // Both start at once: the migrations must tolerate it.
     replicas = await Promise.all([0, 1].map(() => startReplica({ databaseUrl: database.url(), gitHubHost: gh.host, clock: "2026-11-01T00:00:00.000Z" })));
   });

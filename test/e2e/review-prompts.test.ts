@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { createHash } from "node:crypto";
-import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
+import type { GitHubStandIn } from "../../src/github-stand-in/index.js";
 import type { Db } from "../../src/store/schema.js";
 import { startHarness, type Harness } from "../support/app-harness.js";
 import { pullRequestCommentWebhook, pullRequestWebhook, pushWebhook } from "../support/review-webhooks.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
+import { startAcmeStandIn } from "../support/world.js";
 import { fixtureConfig } from "../fixtures/configs.js";
 
 /** Reminders are off so that a tick makes only the calls under test. */
@@ -42,11 +43,7 @@ describe.each(testDatabases())("review prompts end to end on %s", (_kind, make) 
   beforeEach(async () => {
     database = make();
     db = await database.open();
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github");
-    gh.addRepo("acme/handoff");
-    gh.addRepo("acme/api");
+    gh = await startAcmeStandIn();
     gh.addPullRequest("acme/api", { number: 1, user: "budi", title: "Add export endpoint", head: { ref: "feat/export" }, requested_reviewers: ["dana"], requested_teams: ["web"] });
     gh.addPullRequest("acme/api", { number: 2, user: "budi", title: "CSV writer", head: { ref: "feat/csv" } });
     gh.addPullRequest("acme/api", { number: 3, user: "budi", title: "Paging", head: { ref: "feat/paging" }, draft: true });

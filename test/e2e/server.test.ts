@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sendWebhook, startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
+import { sendWebhook, type GitHubStandIn } from "../../src/github-stand-in/index.js";
 import { openDatabase } from "../../src/store/open-database.js";
 import { fixtureConfig } from "../fixtures/configs.js";
+import { startAcmeStandIn } from "../support/world.js";
 import { branchPushPayload } from "../fixtures/webhooks.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -22,9 +23,7 @@ describe("the server (npm start)", () => {
   let output = "";
 
   beforeAll(async () => {
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github", { files: { ".github/handoff.yml": fixtureConfig("acme") } });
+    gh = await startAcmeStandIn(fixtureConfig("acme"));
     dir = mkdtempSync(join(tmpdir(), "handoff-server-"));
     const port = 30_000 + Math.floor(Math.random() * 20_000);
     server = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { startGitHubStandIn, type GitHubStandIn } from "../../src/github-stand-in/index.js";
+import type { GitHubStandIn } from "../../src/github-stand-in/index.js";
 import type { Db } from "../../src/store/schema.js";
 import { startHarness, type Harness } from "../support/app-harness.js";
 import { pullRequestCommentWebhook, pullRequestWebhook, reviewWebhook } from "../support/review-webhooks.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
+import { startAcmeStandIn } from "../support/world.js";
 import { fixtureConfig } from "../fixtures/configs.js";
 
 /** Reminders are off so that a tick makes only the calls under test. */
@@ -44,11 +45,7 @@ describe.each(testDatabases())("start-of-day brief end to end on %s", (_kind, ma
   beforeEach(async () => {
     database = make();
     db = await database.open();
-    gh = await startGitHubStandIn();
-    gh.addInstallation({ id: 1, account: "acme" });
-    gh.addRepo("acme/.github");
-    gh.addRepo("acme/handoff");
-    gh.addRepo("acme/api");
+    gh = await startAcmeStandIn();
     gh.addPullRequest("acme/api", { number: 1, user: "budi", title: "Add export endpoint", head: { ref: "feat/export" }, requested_reviewers: ["dana"] });
     gh.addPullRequest("acme/api", { number: 2, user: "budi", title: "CSV writer", head: { ref: "feat/csv" } });
     receivedAt = "2026-10-28T00:00:00.000Z";

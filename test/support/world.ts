@@ -27,12 +27,18 @@ export interface WorldOptions {
   resilient?: boolean;
 }
 
-export async function startWorld(database: TestDatabase, options: WorldOptions = {}): Promise<World> {
+/** The GitHub stand-in with installation 1 on "acme": its `.github` repository (holding `config`, when given), `handoff` and `api`. */
+export async function startAcmeStandIn(config?: string): Promise<GitHubStandIn> {
   const gh = await startGitHubStandIn();
   gh.addInstallation({ id: 1, account: "acme" });
-  gh.addRepo("acme/.github", { files: { ".github/handoff.yml": options.config ?? fixtureConfig("acme") } });
+  gh.addRepo("acme/.github", config === undefined ? {} : { files: { ".github/handoff.yml": config } });
   gh.addRepo("acme/handoff");
   gh.addRepo("acme/api");
+  return gh;
+}
+
+export async function startWorld(database: TestDatabase, options: WorldOptions = {}): Promise<World> {
+  const gh = await startAcmeStandIn(options.config ?? fixtureConfig("acme"));
   const harness = (db: Parameters<typeof startHarness>[0]["db"]) =>
     startHarness({ db, receivedAt: () => world.receivedAt, baseUrl: gh.baseUrl, resilient: options.resilient });
   const world: World = {
