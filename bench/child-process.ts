@@ -1,8 +1,11 @@
 import { type ChildProcess, fork } from "node:child_process";
 
 /** Runs a bench TypeScript file in a process of its own (through tsx) and waits for its first message. */
+// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each child there, for finding where its time goes.
+const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+
 export async function startChild<T>(file: string, args: readonly string[]): Promise<{ child: ChildProcess; first: T }> {
-  const child = fork(new URL(file, import.meta.url), [...args], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(new URL(file, import.meta.url), [...args], { execArgv: ["--import", "tsx", ...profile], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const first = await new Promise<T>((resolve, reject) => {
     child.once("message", (message) => resolve(message as T));
     child.once("error", reject);

@@ -19,9 +19,9 @@ export interface DigestTickResult {
   outcome: unknown;
 }
 
-/** The digest child's report, with the raw read of the rows the digest showed. */
+/** The digest child's report, with the raw read of the rows the digest covered. */
 export interface DigestResult extends DigestTickResult {
-  /** Events the digest showed. */
+  /** Events the digest covered. */
   digestEvents: number;
   /** Reading those rows raw in one query, median of three. */
   scanMs: number;

@@ -6,7 +6,7 @@ import { scanShownRows } from "./scan-rows.js";
 
 /**
  * Fills a fresh store with the organisation's week in one process, runs the digest tick in another, so
- * that the digest's peak RSS is its own, then reads the rows it showed raw from this one.
+ * that the digest's peak RSS is its own, then reads the rows it covered raw from this one.
  */
 export async function runDigest(options: BenchOptions, progress: (line: string) => void): Promise<DigestResult> {
   const store = await createBenchStore(options.store, options.postgresUrl);

@@ -132,7 +132,7 @@ export interface Digest {
   totals: DigestTotals;
   waitingForReview: WaitingReview[];
   decisions: DigestDecisions;
-  /** Ids of every event the digest shows, ascending: the caller marks them shown. */
+  /** Ids of every event the digest shows, ascending. */
   eventIds: number[];
 }
 

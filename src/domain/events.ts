@@ -85,6 +85,4 @@ export type RecordedEvent = NewEvent & {
   id: number;
   /** When the webhook arrived; decides only which digest a late event lands in. */
   recordedAt: string;
-  /** Team date of the digest that showed it, or null when not shown yet. */
-  digestDate: string | null;
 };

@@ -3,7 +3,7 @@ import type { HandoffConfig } from "../config/schema.js";
 import { buildDigest, isEmptyDigest } from "../domain/digest.js";
 import { digestMarker, digestTitle, renderDigest, splitBody } from "../domain/render-digest.js";
 import { digestDue } from "../domain/schedule.js";
-import { commentsBy, latestEventId, markShown, unshownEvents } from "../store/events-store.js";
+import { commentsBy, eventsInIdRange, latestEventId } from "../store/events-store.js";
 import { claimPost, finishPost, latestPost, releasePost, savePostDetail } from "../store/posts-store.js";
 import { planReviewPrompts } from "./plan-review-prompts.js";
 import { postReviewPrompts } from "./post-review-prompts.js";
@@ -13,7 +13,8 @@ import { LEASE_MS, type TickContext } from "./tick-context.js";
 
 /** What a digest decided when first claimed; a retry posts exactly this. */
 interface DigestDecision {
-  /** Events with an id up to this one are covered. */
+  /** The digest covers the events with an id in (after, cutoff]: after is the previous digest's cutoff. */
+  after: number;
   cutoff: number;
   /** Decision instant of the previous digest: "No end-of-day update" lines cover days that ended after it. */
   since: string;
@@ -48,10 +49,11 @@ export async function postDigest(ctx: TickContext, config: HandoffConfig, firstC
 }
 
 async function decide(ctx: TickContext, teamDate: string, firstConfigAt: string, saved: Record<string, unknown>): Promise<DigestDecision> {
-  if (typeof saved.cutoff === "number") return saved as unknown as DigestDecision;
+  if (typeof saved.cutoff === "number" && typeof saved.after === "number") return saved as unknown as DigestDecision;
   const previous = await latestPost(ctx.db, ctx.installationId, "digest:", digestKey(teamDate));
   const decision: DigestDecision = {
-    cutoff: await latestEventId(ctx.db, ctx.installationId),
+    after: typeof previous?.detail.cutoff === "number" ? previous.detail.cutoff : 0,
+    cutoff: await latestEventId(ctx.db, ctx.installationId, ctx.now),
     since: typeof previous?.detail.at === "string" ? previous.detail.at : firstConfigAt,
     at: ctx.now,
   };
@@ -69,7 +71,7 @@ async function postClaimedDigest(
 ): Promise<DigestOutcome> {
   const ref = { installationId: ctx.installationId, key: digestKey(teamDate) };
   const logins = config.contractors.map((c) => c.login);
-  const events = await unshownEvents(ctx.db, { installationId: ctx.installationId, upTo: decision.at, logins, maxId: decision.cutoff });
+  const events = await eventsInIdRange(ctx.db, { installationId: ctx.installationId, after: decision.after, upTo: decision.cutoff, logins });
   const updates = await commentsBy(ctx.db, {
     installationId: ctx.installationId,
     logins,
@@ -115,7 +117,6 @@ async function postClaimedDigest(
   if (config.digest.close_previous && previousIssue && previousIssue !== issue.number) {
     await ctx.github.updateIssue(repo, previousIssue, { state: "closed" });
   }
-  await markShown(ctx.db, ctx.installationId, digest.eventIds, teamDate);
   await finishPost(ctx.db, { ...ref, state: "posted", now: ctx.now, detail: { ...decision, issue } });
   return { teamDate, result: "posted", issue: issue.number, ...(prompts > 0 && { prompts }) };
 }

@@ -1,4 +1,4 @@
-import { type Selectable, sql } from "kysely";
+import { PostgresAdapter, type Selectable, sql } from "kysely";
 import type { NewEvent, RecordedEvent } from "../domain/events.js";
 import type { Db, EventTable } from "./schema.js";
 import { inSharedTransaction } from "./shared-transaction.js";
@@ -79,30 +79,29 @@ export function toRecordedEvent(r: Selectable<EventTable>): RecordedEvent {
     recordedAt: r.recorded_at,
     url: r.url,
     data: JSON.parse(r.data),
-    digestDate: r.digest_date,
   } as RecordedEvent;
 }
 
-/** Events not yet shown in a digest, recorded up to `upTo` (and with id up to `maxId` when given), by or about `logins`. */
-export async function unshownEvents(
+/** Events with an id in (after, upTo], by or about `logins`: what a digest covers. */
+export async function eventsInIdRange(
   db: Db,
-  q: { installationId: number; upTo: string; logins: readonly string[]; maxId?: number },
+  q: { installationId: number; after: number; upTo: number; logins: readonly string[] },
 ): Promise<RecordedEvent[]> {
   if (q.logins.length === 0) return [];
   const events: RecordedEvent[] = [];
-  // Read in pages by id, so that a week's worth of rows never sits in memory twice (raw and mapped); the
-  // unshown index serves each page in id order.
-  for (let after = 0; ; ) {
-    let query = db
+  // Read in pages by id, so that a week's worth of rows never sits in memory twice (raw and mapped).
+  for (let after = q.after; ; ) {
+    const rows = await db
       .selectFrom("events")
       .selectAll()
-      .where("installation_id", "=", q.installationId)
-      .where("digest_date", "is", null)
+      // Unary + keeps SQLite from walking an installation_id index instead of the id range.
+      .where(sql<number>`+${sql.ref("installation_id")}`, "=", q.installationId)
       .where("id", ">", after)
-      .where("recorded_at", "<=", q.upTo)
-      .where((eb) => eb.or([eb("actor", "in", [...q.logins]), eb("subject_author", "in", [...q.logins])]));
-    if (q.maxId !== undefined) query = query.where("id", "<=", q.maxId);
-    const rows = await query.orderBy("id").limit(PAGE).execute();
+      .where("id", "<=", q.upTo)
+      .where((eb) => eb.or([eb("actor", "in", [...q.logins]), eb("subject_author", "in", [...q.logins])]))
+      .orderBy("id")
+      .limit(PAGE)
+      .execute();
     for (const row of rows) events.push(toRecordedEvent(row));
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.id;
@@ -137,27 +136,24 @@ export async function eventsOccurredBetween(db: Db, q: OccurredBetween): Promise
   return rows.map(toRecordedEvent).sort(inTimeOrder);
 }
 
-export async function latestEventId(db: Db, installationId: number): Promise<number> {
-  const r = await db
-    .selectFrom("events")
-    .select((eb) => eb.fn.max("id").as("max"))
-    .where("installation_id", "=", installationId)
-    .executeTakeFirst();
-  return Number(r?.max ?? 0);
-}
-
-/** Marks events as shown by the digest of `digestDate`, in one transaction. */
-export async function markShown(db: Db, installationId: number, ids: readonly number[], digestDate: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      await tx
-        .updateTable("events")
-        .set({ digest_date: digestDate })
-        // Unary + keeps SQLite from walking an installation_id index instead of looking the ids up by primary key.
-        .where(sql<number>`+${sql.ref("installation_id")}`, "=", installationId)
-        .where("id", "in", ids.slice(i, i + CHUNK))
-        .execute();
-    }
+/**
+ * The highest id of an installation's events recorded up to `at`, such that no lower id can still
+ * appear: a digest covering up to it misses nothing. On PostgreSQL ids come from a sequence before their
+ * transaction commits, so the read waits for inserts in flight (and holds new ones for that moment).
+ */
+export async function latestEventId(db: Db, installationId: number, at = "9999"): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    if (tx.getExecutor().adapter instanceof PostgresAdapter) await sql`lock table events in share mode`.execute(tx);
+    // Newest first by id: in production the newest row qualifies, so this reads one row or a few.
+    const r = await tx
+      .selectFrom("events")
+      .select("id")
+      .where(sql<number>`+${sql.ref("installation_id")}`, "=", installationId)
+      .where("recorded_at", "<=", at)
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return r?.id ?? 0;
   });
 }
 

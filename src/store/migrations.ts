@@ -95,6 +95,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "007_digest_watermark": {
+    async up(db: Kysely<unknown>) {
+      // A digest now covers the events with ids above the previous digest's cut-off, so nothing marks rows
+      // shown. Every index here is written by every webhook: commits (most rows) now write three, not six.
+      await db.schema.dropIndex("events_unshown").execute();
+      await db.schema.alterTable("events").dropColumn("digest_date").execute();
+      // A contractor's day reads the time index; decisions and log issues read comments and threads only.
+      await db.schema.dropIndex("events_by_actor").execute();
+      await db.schema.createIndex("events_comments").on("events").columns(["installation_id", "actor"]).where(sql<boolean>`kind = 'comment'`).execute();
+      await db.schema.dropIndex("events_by_thread").execute();
+      await db.schema.createIndex("events_by_thread").on("events").columns(["installation_id", "number", "repo"]).where(sql<boolean>`number is not null`).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

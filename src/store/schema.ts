@@ -39,8 +39,6 @@ export interface EventTable {
   recorded_at: string;
   url: string | null;
   data: string;
-  /** Team date of the digest that showed the event. */
-  digest_date: string | null;
 }
 
 export interface PostTable {

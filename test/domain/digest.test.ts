@@ -28,8 +28,7 @@ const thursday = (events: RecordedEvent[], overrides: Partial<DigestInput> = {})
   ...overrides,
 });
 
-const eod = (id: number, actor: string, at: string, body = "/eod done: login form", digestDate: string | null = null) =>
-  comment({ id, actor, at, repo: "acme/api", number: 12, subjectAuthor: actor, body, digestDate });
+const eod = (id: number, actor: string, at: string, body = "/eod done: login form") => comment({ id, actor, at, repo: "acme/api", number: 12, subjectAuthor: actor, body });
 
 describe("buildDigest: working days", () => {
   it.each([
@@ -142,7 +141,7 @@ describe("buildDigest: missing end-of-day updates", () => {
 
   it("no line when the day has an update: /eod anywhere (already shown) or any comment on the log issue", () => {
     const input = thursday([comment({ id: 5, actor: "sita", at: "2026-10-29T12:00:00Z", repo: "acme/handoff", number: 3, body: "All done." })], {
-      updates: [eod(3, "budi", "2026-10-29T10:00:00Z", "  /EOD\nDone", "2026-10-29"), eod(4, "ana", "2026-10-28T20:30:00Z")],
+      updates: [eod(3, "budi", "2026-10-29T10:00:00Z", "  /EOD\nDone"), eod(4, "ana", "2026-10-28T20:30:00Z")],
     });
     const digest = buildDigest(input);
     expect(digest.contractors.map((c) => [c.login, c.days.map((d) => [d.day, d.missingUpdate, d.updates.length])])).toEqual([
@@ -185,7 +184,7 @@ describe("buildDigest: missing end-of-day updates", () => {
   it("an /eod outside the watched repositories does not count, one on the log issue does", () => {
     const input = thursday([], {
       config: config([budi, ana], { repositories: ["api"] }),
-      updates: [eod(1, "budi", "2026-10-29T10:00:00Z", "/eod", "2026-10-29"), { ...eod(2, "ana", "2026-10-28T20:30:00Z"), repo: "acme/web" }],
+      updates: [eod(1, "budi", "2026-10-29T10:00:00Z", "/eod"), { ...eod(2, "ana", "2026-10-28T20:30:00Z"), repo: "acme/web" }],
     });
     expect(flags(input)).toEqual([["ana", [["2026-10-28", false, true]]]]);
     const onLog = { ...eod(2, "ana", "2026-10-28T20:30:00Z", "no command"), repo: "acme/handoff", number: 2 };

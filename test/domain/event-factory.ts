@@ -13,7 +13,7 @@ import type {
 /** A config through the real schema, so defaults are the ones users get. */
 export const configOf = (raw: unknown): HandoffConfig => configSchema.parse(raw);
 
-type Recorded<E> = E & { id: number; recordedAt: string; digestDate: string | null };
+type Recorded<E> = E & { id: number; recordedAt: string };
 
 interface Common {
   id: number;
@@ -24,7 +24,6 @@ interface Common {
   subjectAuthor?: string | null;
   url?: string | null;
   recordedAt?: string;
-  digestDate?: string | null;
 }
 
 function base(common: Common, key: string) {
@@ -39,7 +38,6 @@ function base(common: Common, key: string) {
     occurredAt: common.at,
     url: common.url === undefined ? (common.number === undefined ? null : `https://github.com/${repo}/issues/${common.number}#e${common.id}`) : common.url,
     recordedAt: common.recordedAt ?? common.at,
-    digestDate: common.digestDate ?? null,
   };
 }
 

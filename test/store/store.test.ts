@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { NewEvent } from "../../src/domain/events.js";
-import { commentsBy, latestEventId, markShown, pruneEvents, recordDelivery, unshownEvents } from "../../src/store/events-store.js";
+import { commentsBy, eventsInIdRange, latestEventId, pruneEvents, recordDelivery } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
 import { claimPost, finishPost, latestPost, releasePost } from "../../src/store/posts-store.js";
 import type { Db } from "../../src/store/schema.js";
@@ -50,7 +50,7 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     expect(await recordDelivery(db, delivery("d1", [commit("a1", "budi", "2026-10-29T03:00:00.000Z")]))).toBe(true);
     expect(await recordDelivery(db, delivery("d1", [commit("a1", "budi", "2026-10-29T03:00:00.000Z")]))).toBe(false);
     expect(await recordDelivery(db, delivery("d2", [commit("a1", "budi", "2026-10-29T03:05:00.000Z"), commit("b2", "carla", "2026-10-29T04:00:00.000Z")]))).toBe(true);
-    const events = await unshownEvents(db, { installationId: 1, upTo: "2026-10-30T00:00:00.000Z", logins: ["budi", "carla"] });
+    const events = await eventsInIdRange(db, { installationId: 1, after: 0, upTo: await latestEventId(db, 1), logins: ["budi", "carla"] });
     expect(events.map((e) => [e.key, e.occurredAt])).toEqual([
       ["commit:a1", "2026-10-29T03:00:00.000Z"],
       ["commit:b2", "2026-10-29T04:00:00.000Z"],
@@ -66,11 +66,32 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     expect(comments.map((c) => c.kind === "comment" && c.data.body)).toEqual(["/eod edited"]);
   });
 
-  it("marks events shown so the next digest does not show them again", async () => {
-    const before = await unshownEvents(db, { installationId: 1, upTo: "2026-10-30T00:00:00.000Z", logins: ["budi"] });
-    await markShown(db, 1, before.map((e) => e.id), "2026-10-29");
-    expect(await unshownEvents(db, { installationId: 1, upTo: "2026-10-30T00:00:00.000Z", logins: ["budi"] })).toEqual([]);
-    expect(await latestEventId(db, 1)).toBeGreaterThanOrEqual(before.length);
+  it("reads the events of an id range, by or about the logins asked for, of one installation", async () => {
+    const cutoff = await latestEventId(db, 1);
+    await recordDelivery(db, delivery("d7", [commit("c7", "budi", "2026-10-29T02:00:00.000Z"), commit("c8", "dana", "2026-10-29T02:30:00.000Z")]));
+    await recordDelivery(db, { ...delivery("d8", [commit("c9", "budi", "2026-10-29T02:10:00.000Z")]), installationId: 2 });
+    expect(await eventsInIdRange(db, { installationId: 1, after: 0, upTo: cutoff, logins: ["budi"] })).toHaveLength(2);
+    const later = await eventsInIdRange(db, { installationId: 1, after: cutoff, upTo: await latestEventId(db, 1), logins: ["budi"] });
+    expect(later.map((e) => e.key)).toEqual(["commit:c7"]);
+  });
+
+  it("reads a cut-off only once the inserts in flight have committed, so none falls below it unseen", async () => {
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let inserting!: () => void;
+    const inserted = new Promise<void>((resolve) => (inserting = resolve));
+    let insertedId = 0;
+    const writer = db.transaction().execute(async (tx) => {
+      const values = { installation_id: 1, key: "commit:inflight", kind: "commit", actor: "budi", repo: "acme/api", number: null, subject_author: null, occurred_at: "2026-10-29T05:00:00.000Z", recorded_at: "2026-10-29T05:00:00.000Z", url: null, data: "{}" };
+      insertedId = (await tx.insertInto("events").values(values).returning("id").executeTakeFirstOrThrow()).id;
+      inserting();
+      await held;
+    });
+    await inserted;
+    const cutoff = latestEventId(db, 1);
+    setTimeout(commit, 100);
+    await writer;
+    expect(await cutoff).toBeGreaterThanOrEqual(insertedId);
   });
 
   it("lets exactly one of two concurrent claims win, and hands an expired lease over", async () => {
@@ -97,7 +118,7 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
   it("prunes events older than the retention window, per installation", async () => {
     await recordDelivery(db, { ...delivery("old", [commit("old1", "budi", "2026-07-01T00:00:00.000Z"), commit("new1", "budi", "2026-10-01T00:00:00.000Z")]), installationId: 3, receivedAt: "2026-07-01T00:00:00.000Z" });
     expect(await pruneEvents(db, 3, "2026-08-01T00:00:00.000Z")).toBe(1);
-    const left = await unshownEvents(db, { installationId: 3, upTo: "2026-12-01T00:00:00.000Z", logins: ["budi"] });
+    const left = await eventsInIdRange(db, { installationId: 3, after: 0, upTo: await latestEventId(db, 3), logins: ["budi"] });
     expect(left.map((e) => e.key)).toEqual(["commit:new1"]);
     // The delivery was received before the cut-off too, so a redelivery of it would be recorded again.
     expect(await recordDelivery(db, { ...delivery("old", []), installationId: 3 })).toBe(true);
