@@ -1,9 +1,9 @@
 import { type ChildProcess, fork } from "node:child_process";
 
-/** Runs a bench TypeScript file in a process of its own (through tsx) and waits for its first message. */
 // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each child there, for finding where its time goes.
 const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
+/** Runs a bench TypeScript file in a process of its own (through tsx) and waits for its first message. */
 export async function startChild<T>(file: string, args: readonly string[]): Promise<{ child: ChildProcess; first: T }> {
   const child = fork(new URL(file, import.meta.url), [...args], { execArgv: ["--import", "tsx", ...profile], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const first = await new Promise<T>((resolve, reject) => {

@@ -3,7 +3,7 @@ import { openBenchStore, type BenchStore } from "../bench-database.js";
 import { DIGEST_DATE, INSTALLATION_ID } from "./organisation-week.js";
 
 /** Reads the rows the digest covered (its id range), raw, in one query, three times: their count and the median time. */
-export async function scanShownRows(store: BenchStore): Promise<{ rows: number; ms: number }> {
+export async function scanCoveredRows(store: BenchStore): Promise<{ rows: number; ms: number }> {
   const db = await openBenchStore(store);
   try {
     const post = await db.selectFrom("posts").select("detail").where("key", "=", `digest:${DIGEST_DATE}`).executeTakeFirstOrThrow();

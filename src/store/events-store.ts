@@ -140,9 +140,11 @@ export async function eventsOccurredBetween(db: Db, q: OccurredBetween): Promise
  * transaction commits, so the read waits for inserts in flight (and holds new ones for that moment).
  */
 export async function latestEventId(db: Db, installationId: number, at = "9999"): Promise<number> {
+  // Without `at`, the latest of any time ("9999" sorts after every stored instant).
   return db.transaction().execute(async (tx) => {
     if (tx.getExecutor().adapter instanceof PostgresAdapter) await sql`lock table events in share mode`.execute(tx);
-    // Newest first by id: in production the newest row qualifies, so this reads one row or a few.
+    // Newest first by id: it reads back over other installations' newer rows to this one's newest, a few
+    // rows for a busy installation, more for a quiet one sharing the store with busy ones.
     const r = await tx
       .selectFrom("events")
       .select("id")
