@@ -47,7 +47,8 @@ function asksIn(event: Extract<RecordedEvent, { kind: "comment" }>, logIssues: r
   const commands = slashCommands(event.data.body)
     .filter((command) => command.name === "decision" && command.argument !== "")
     .map((command) => command.argument);
-  const sections = isEndOfDayUpdate(event, logIssues) ? parseUpdate(event.data.body).decisionsNeeded : [];
+  // Every "Decisions needed" label says decision or question: other updates need no Markdown parse.
+  const sections = isEndOfDayUpdate(event, logIssues) && /decision|question/i.test(event.data.body) ? parseUpdate(event.data.body).decisionsNeeded : [];
   return [...commands, ...sections];
 }
 
@@ -67,7 +68,7 @@ function answerOf(event: RecordedEvent, asker: string): Omit<DecisionAnswer, "at
 /**
  * The decisions asked for in `events`, each with its answer: `/decided` by someone other than the asker in
  * the same thread, or that issue or pull request closed, after the ask. `events` must hold the threads'
- * comments, reviews and state changes; a `/decided` answers every decision open in its thread.
+ * asks and what may answer them (`/decided`, state changes); a `/decided` answers every decision open in its thread.
  */
 export function decisionsOf(events: readonly RecordedEvent[], context: DecisionContext): Decision[] {
   const sorted = [...events].sort(byTime);

@@ -51,8 +51,11 @@ export async function commentsOnOrMentioning(
   return rows.map(toRecordedEvent);
 }
 
-/** Every event (comments, reviews, state changes) on the given issues and pull requests. */
-export async function threadEvents(db: Db, q: { installationId: number; threads: readonly { repo: string; number: number }[] }): Promise<RecordedEvent[]> {
+/**
+ * The events on the given issues and pull requests that may answer a decision: their state changes, and
+ * comments and reviews whose text holds `/decided` (in any case). A busy pull request's other talk is not read.
+ */
+export async function threadAnswers(db: Db, q: { installationId: number; threads: readonly { repo: string; number: number }[] }): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   for (const part of chunks(q.threads)) {
     const rows = await db
@@ -60,6 +63,7 @@ export async function threadEvents(db: Db, q: { installationId: number; threads:
       .selectAll()
       .where("installation_id", "=", q.installationId)
       .where((eb) => eb.or(part.map((thread) => eb.and([eb("number", "=", thread.number), eb("repo", "=", thread.repo)]))))
+      .where((eb) => eb.or([eb("kind", "in", ["issue", "pull_request"]), eb(sql<string>`lower(data)`, "like", "%/decided%")]))
       .execute();
     events.push(...rows.map(toRecordedEvent));
   }
