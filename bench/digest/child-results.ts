@@ -5,7 +5,6 @@ export interface FilledWeek {
 
 /** What the digest child reports. */
 export interface DigestTickResult {
-  storedEvents: number;
   /** The digest tick, less the time spent waiting on GitHub. */
   digestMs: number;
   githubWaitMs: number;
@@ -21,8 +20,10 @@ export interface DigestTickResult {
 
 /** The digest child's report, with the raw read of the rows the digest covered. */
 export interface DigestResult extends DigestTickResult {
-  /** Events the digest covered. */
-  digestEvents: number;
+  /** The week's events, a push counting one per commit. */
+  weekEvents: number;
+  /** Rows the digest covered (a push is one row). */
+  digestRows: number;
   /** Reading those rows raw in one query, median of three. */
   scanMs: number;
 }

@@ -13,7 +13,6 @@ import { timedGitHub } from "./timed-github.js";
 const store = JSON.parse(process.argv[2]!) as BenchStore;
 const db = await openBenchStore(store);
 const gh = await startOrganisationGitHub(organisationWeek());
-const { count } = await db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
 
 const ctx = await organisationTick(db, gh, DIGEST_AT);
 const timed = timedGitHub(ctx.github);
@@ -25,7 +24,6 @@ const tickMs = performance.now() - started;
 const requests = gh.requests.slice(firstRequest).filter((r) => !/^\/app\/installations\/\d+\/access_tokens$/.test(r.path) && !r.path.startsWith(`/repos/${OWNER}/.github/contents/`));
 const comments = requests.filter((r) => r.method === "POST" && /\/issues\/\d+\/comments$/.test(r.path));
 const result: DigestTickResult = {
-  storedEvents: Number(count),
   digestMs: tickMs - timed.waitedMs(),
   githubWaitMs: timed.waitedMs(),
   githubCalls: requests.length,

@@ -106,24 +106,26 @@ function dayOfWork(random: SeededRandom, login: string, zone: string, dayIndex: 
   for (let i = 0; i < INTERACTIONS_PER_DAY.ownComments; i++) events.push(interaction("comment", login, random.pick(open), "Pushed a fix for the flaky test."));
   // Four days in five end with a written update.
   if ((dayIndex + login.length) % 5 !== 0) {
-    const update = interaction("comment", login, open[0]!, "/eod\n**Done** retries\n**Next** the export\n**Blockers** none");
+    const update = interaction("comment", login, open[0]!, `/eod\n**Done** retries for ${open[0]!.title}, day ${dayIndex + 1}\n**Next** the export\n**Blockers** none`);
     events.push({ ...update, occurredAt: iso(start.plus({ hours: 8, minutes: 5 })) });
   }
 
   const pushes: { branch: string; repo: string }[] = [...open.map((pr) => ({ branch: pr.branch, repo: pr.repo })), { branch: `spike/${login}-${DAYS[dayIndex]}`, repo: random.pick(REPOS) }];
-  for (let i = events.length; i < perDay; i++) {
+  // The rest of the day's events are commits, in pushes of 1 to 20 like the ingest mix; a push counts one per commit.
+  for (let count = events.length; count < perDay; ) {
     const target = random.pick(pushes);
-    const sha = random.hex(40);
+    const commits = Array.from({ length: Math.min(random.int(1, 20), perDay - count) }, () => ({ sha: random.hex(40), message: `Handle case ${random.int(1, 9999)} of the export` }));
+    count += commits.length;
     events.push({
-      key: `commit:${sha}`,
-      kind: "commit",
+      key: `push:${target.repo}:${target.branch}:${commits.at(-1)!.sha}:${login}`,
+      kind: "push",
       actor: login,
       repo: target.repo,
       number: null,
       subjectAuthor: null,
       occurredAt: during(),
-      url: `https://github.com/${target.repo}/commit/${sha}`,
-      data: { sha, message: `Handle case ${random.int(1, 9999)} of the export`, branch: target.branch, pusher: login },
+      url: `https://github.com/${target.repo}`,
+      data: { branch: target.branch, pusher: login, commits },
     });
   }
   return events;

@@ -16,7 +16,7 @@ export async function runDigest(options: BenchOptions, progress: (line: string) 
     progress(`digest: recorded a week of ${filled.first.events} events in ${Math.round((performance.now() - started) / 1000)} s`);
     const { first } = await startChild<DigestTickResult>("./digest/digest-tick.ts", [JSON.stringify(store)]);
     const scan = await scanCoveredRows(store);
-    return { ...first, digestEvents: scan.rows, scanMs: scan.ms };
+    return { ...first, weekEvents: filled.first.events, digestRows: scan.rows, scanMs: scan.ms };
   } finally {
     await deleteBenchStore(store);
   }

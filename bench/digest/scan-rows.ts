@@ -11,7 +11,8 @@ export async function scanCoveredRows(store: BenchStore): Promise<{ rows: number
     const runs: { rows: number; ms: number }[] = [];
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      const { rows } = await sql`select * from events where installation_id = ${INSTALLATION_ID} and id > ${after} and id <= ${cutoff}`.execute(db);
+      // The fastest plan for the range, as the digest reads it: by id, the installation checked on each row.
+      const { rows } = await sql`select * from events where +installation_id = ${INSTALLATION_ID} and id > ${after} and id <= ${cutoff}`.execute(db);
       runs.push({ rows: rows.length, ms: performance.now() - started });
     }
     return runs.sort((a, b) => a.ms - b.ms)[1]!;

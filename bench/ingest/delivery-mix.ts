@@ -67,6 +67,7 @@ export function deliveryMix(count: number, seed: number): SignedDelivery[] {
           ref: `refs/heads/${branch}`,
           repository: { ...t.push.repository, ...repository, pushed_at: Math.floor(at.getTime() / 1000) },
           sender: { ...t.push.sender, login: contractor },
+          after: commits[commits.length - 1]!.id,
           commits,
           head_commit: commits[commits.length - 1],
           installation,

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Contractor, HandoffConfig } from "../config/schema.js";
 import { sameLogin, updatesByDay, type LogIssue } from "./end-of-day.js";
-import type { RecordedEvent } from "./events.js";
+import { activityCount, type RecordedEvent } from "./events.js";
 import { digestInstant, isTeamWorkday, reminderInstant, scheduledDaysEndedBetween, teamDateOf, toInstant, type Instant } from "./schedule.js";
 import { isInScope } from "./scope.js";
 import { addDays, isScheduled } from "./working-day.js";
@@ -66,7 +66,7 @@ export function configPreview(config: HandoffConfig, events: readonly RecordedEv
     const since = digestInstant(previousTeamWorkday(date, config), team);
     const shown = relevant.filter((e) => toInstant(e.occurredAt) > since && toInstant(e.occurredAt) <= until);
     const missing = contractors.some((c) => scheduledDaysEndedBetween(since, until, c).some((d) => missingUpdate(c, d, until)));
-    day.events = shown.length;
+    day.events = shown.reduce((n, e) => n + activityCount(e), 0);
     day.digest = shown.length > 0 || missing || config.digest.post_when_empty ? "yes" : "no";
     day.reviewPrompts = config.review_prompts.enabled ? openPullRequests(shown) : 0;
   }

@@ -1,7 +1,8 @@
 import type { Contractor, HandoffConfig } from "../config/schema.js";
 import { decisionsForDigest, type Decision, type DigestDecisions } from "./decisions.js";
 import { byTime, isEndOfDayUpdate, isLateUpdate, millis, sameLogin, type LogIssue } from "./end-of-day.js";
-import type { CommitEvent, IssueData, PullRequestAction, RecordedEvent } from "./events.js";
+import { addPush, commitCount, type CommitGroup } from "./commit-groups.js";
+import type { IssueData, PullRequestAction, RecordedEvent } from "./events.js";
 import type { WaitingReview } from "./prompt-answers.js";
 import { isInScope } from "./scope.js";
 import { parseUpdate, type UpdateSections } from "./update-sections.js";
@@ -28,6 +29,9 @@ export interface DigestInput {
   /** Decisions asked for, with their answers (decisions.ts). */
   decisions?: Decision[];
 }
+
+/** The most commits of a branch a digest day shows; the rest are counted. */
+export const COMMITS_SHOWN = 20;
 
 export type UnscheduledReason = "day off" | "not a workday";
 
@@ -56,21 +60,6 @@ export interface IssueEntry {
   title: string;
   url: string | null;
   actions: IssueData["action"][];
-}
-
-export interface CommitEntry {
-  /** 7-character short SHA. */
-  sha: string;
-  message: string;
-  url: string | null;
-  at: string;
-}
-
-export interface CommitGroup {
-  repo: string;
-  branch: string;
-  /** In time order. */
-  commits: CommitEntry[];
 }
 
 export interface Interaction {
@@ -170,15 +159,6 @@ const interaction = (event: RecordedEvent & { kind: Interaction["kind"] }): Inte
 const isInteraction = (event: RecordedEvent): event is RecordedEvent & { kind: Interaction["kind"] } =>
   event.kind === "review" || event.kind === "review_comment" || event.kind === "comment";
 
-function addCommit(day: DigestDay, event: CommitEvent): void {
-  let group = day.commits.find((candidate) => candidate.repo === event.repo && candidate.branch === event.data.branch);
-  if (group === undefined) {
-    group = { repo: event.repo, branch: event.data.branch, commits: [] };
-    day.commits.push(group);
-  }
-  group.commits.push({ sha: event.data.sha.slice(0, 7), message: event.data.message, url: event.url, at: event.occurredAt });
-}
-
 function addStateChange<A extends string>(
   entries: { repo: string; number: number; title: string; url: string | null; actions: A[] }[],
   event: RecordedEvent & { number: number | null; data: { title: string; action: A } },
@@ -225,7 +205,7 @@ function contractorDigest(contractor: Contractor, events: readonly RecordedEvent
         const target = day();
         const late = isLateUpdate(event, hoursWindow(target.day, contractor), input.since, input.configReadAt);
         target.updates.push({ text: event.data.body, url: event.url, at: event.occurredAt, sections: parseUpdate(event.data.body), late });
-      } else if (event.kind === "commit") addCommit(day(), event);
+      } else if (event.kind === "push") addPush(day().commits, event, COMMITS_SHOWN);
       else if (event.kind === "pull_request") addStateChange(day().pullRequests, event);
       else if (event.kind === "issue") addStateChange(day().issues, event);
       else day().given.push(interaction(event));
@@ -290,7 +270,7 @@ export function buildDigest(input: DigestInput): Digest {
     contractors,
     totals: {
       contractors: contractors.length,
-      commits: days.reduce((sum, day) => sum + day.commits.reduce((n, group) => n + group.commits.length, 0), 0),
+      commits: days.reduce((sum, day) => sum + commitCount(day.commits), 0),
       pullRequests: pullRequests.size,
       reviewsAndComments: days.reduce((sum, day) => sum + day.given.length, 0),
       missingUpdates: days.filter((day) => day.missingUpdate).length,

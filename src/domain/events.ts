@@ -9,13 +9,19 @@ export type PullRequestAction =
   | "merged"
   | "review_requested";
 
-export interface CommitData {
+export interface PushedCommit {
   sha: string;
   /** First line of the commit message. */
   message: string;
+}
+
+/** One push's commits by one author: a push of many commits is one event, not one per commit. */
+export interface PushData {
   branch: string;
-  /** Login of who pushed; may differ from the event's actor (the commit author). */
+  /** Login of who pushed; may differ from the event's actor (the commits' author). */
   pusher: string;
+  /** In the push's order; never empty. */
+  commits: PushedCommit[];
 }
 
 export interface PullRequestData {
@@ -54,30 +60,31 @@ export interface IssueData {
 }
 
 interface Base<K extends string, D> {
-  /** Unique per installation: dedupes redeliveries and commits seen on several branches; edits replace by key. */
+  /** Unique per installation: dedupes redeliveries; edits replace by key. */
   key: string;
   kind: K;
-  /** Login of who acted: the commit's author (or its pusher), the PR/review/comment author. */
+  /** Login of who acted: the commits' author (or their pusher), the PR/review/comment author. */
   actor: string;
   /** "owner/name" */
   repo: string;
-  /** Issue or pull request number; null for commits. */
+  /** Issue or pull request number; null for pushes. */
   number: number | null;
   /** Author of the issue or pull request the event is on, when there is one. */
   subjectAuthor: string | null;
   occurredAt: string;
+  /** The event's page; for a push, the repository's (a commit's page is commitUrl()). */
   url: string | null;
   data: D;
 }
 
-export type CommitEvent = Base<"commit", CommitData>;
+export type PushEvent = Base<"push", PushData>;
 export type PullRequestEvent = Base<"pull_request", PullRequestData>;
 export type ReviewEvent = Base<"review", ReviewData>;
 export type ReviewCommentEvent = Base<"review_comment", ReviewCommentData>;
 export type CommentEvent = Base<"comment", CommentData>;
 export type IssueEvent = Base<"issue", IssueData>;
 
-export type NewEvent = CommitEvent | PullRequestEvent | ReviewEvent | ReviewCommentEvent | CommentEvent | IssueEvent;
+export type NewEvent = PushEvent | PullRequestEvent | ReviewEvent | ReviewCommentEvent | CommentEvent | IssueEvent;
 export type EventKind = NewEvent["kind"];
 
 /** An event as read back from the store. */
@@ -86,3 +93,9 @@ export type RecordedEvent = NewEvent & {
   /** When the webhook arrived; decides only which digest a late event lands in. */
   recordedAt: string;
 };
+
+/** A pushed commit's page on GitHub. */
+export const commitUrl = (push: Pick<PushEvent, "url">, sha: string): string | null => (push.url === null ? null : `${push.url}/commit/${sha}`);
+
+/** How many events an event counts as where users read counts: a push, one per commit. */
+export const activityCount = (event: NewEvent): number => (event.kind === "push" ? event.data.commits.length : 1);

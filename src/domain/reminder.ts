@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 import type { Contractor } from "../config/schema.js";
 import { byTime, sameLogin } from "./end-of-day.js";
-import type { CommitEvent, PullRequestEvent, RecordedEvent, ReviewEvent } from "./events.js";
+import { addPush, type CommitGroup } from "./commit-groups.js";
+import type { PullRequestEvent, PushEvent, RecordedEvent, ReviewEvent } from "./events.js";
 import { codeBlock } from "./markdown-safety.js";
 import { hoursWindow } from "./working-day.js";
 
@@ -20,16 +21,13 @@ export interface ReminderInput {
 const firstLine = (text: string): string => text.split(/\r?\n/, 1)[0]?.trim() ?? "";
 const reference = (event: Pick<RecordedEvent, "repo" | "number">): string => `${event.repo}#${event.number ?? ""}`;
 
-function commitLines(commits: readonly CommitEvent[]): string[] {
-  const branches = new Map<string, CommitEvent[]>();
-  for (const commit of commits) {
-    const key = `${commit.repo} \`${commit.data.branch}\``;
-    branches.set(key, [...(branches.get(key) ?? []), commit]);
-  }
-  return [...branches].flatMap(([branch, list]) => {
-    const shown = list.slice(0, COMMITS_PER_BRANCH).map((commit) => `  - ${commit.data.sha.slice(0, 7)} ${firstLine(commit.data.message)}`);
-    const rest = list.length - shown.length;
-    return [`- ${branch}:`, ...shown, ...(rest > 0 ? [`  - … and ${rest} more`] : [])];
+function commitLines(pushes: readonly PushEvent[]): string[] {
+  const groups: CommitGroup[] = [];
+  for (const push of pushes) addPush(groups, push, COMMITS_PER_BRANCH);
+  return groups.flatMap((group) => {
+    const shown = group.commits.map((commit) => `  - ${commit.sha} ${firstLine(commit.message)}`);
+    const rest = group.count - shown.length;
+    return [`- ${group.repo} \`${group.branch}\`:`, ...shown, ...(rest > 0 ? [`  - … and ${rest} more`] : [])];
   });
 }
 
@@ -53,7 +51,7 @@ function reviewLines(events: readonly ReviewEvent[]): string[] {
 export function draftUpdate(input: ReminderInput): string {
   const mine = [...input.activity].filter((event) => sameLogin(event.actor, input.contractor.login)).sort(byTime);
   const done = [
-    ...commitLines(mine.filter((event): event is RecordedEvent & CommitEvent => event.kind === "commit")),
+    ...commitLines(mine.filter((event): event is RecordedEvent & PushEvent => event.kind === "push")),
     ...pullRequestLines(mine.filter((event): event is RecordedEvent & PullRequestEvent => event.kind === "pull_request")),
     ...reviewLines(mine.filter((event): event is RecordedEvent & ReviewEvent => event.kind === "review")),
   ];

@@ -1,9 +1,9 @@
 import type { DigestDecision, DigestDecisions } from "./decisions.js";
 import { millis } from "./end-of-day.js";
 import { inlineText } from "./markdown-safety.js";
-import { inZone, link, reference } from "./render-digest.js";
+import { link, reference, stampInZone } from "./render-digest.js";
 
-const TIME = "EEE d MMM HH:mm ZZZZ";
+const TIME = "EEE d MMM HH:mm";
 
 /** "2 d 3 h", "5 h 10 min", "12 min". */
 export function formatWait(minutes: number): string {
@@ -17,7 +17,7 @@ const where = (decision: DigestDecision): string =>
   `${inlineText(decision.asker)} on ${link(reference(decision.repo, decision.number), decision.url)} ${inlineText(decision.title)}`;
 
 function openLine(decision: DigestDecision, teamZone: string, at: string): string {
-  const asked = `asked ${inZone(decision.askedAt, decision.askerTimezone).toFormat(TIME)} (${inZone(decision.askedAt, teamZone).toFormat(TIME)})`;
+  const asked = `asked ${stampInZone(decision.askedAt, decision.askerTimezone, TIME)} (${stampInZone(decision.askedAt, teamZone, TIME)})`;
   const waited = formatWait((millis(at) - millis(decision.askedAt)) / 60_000);
   return `- ${inlineText(decision.text)} — ${where(decision)} · ${asked} · waiting ${waited}`;
 }

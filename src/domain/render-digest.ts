@@ -1,12 +1,12 @@
 import { DateTime } from "luxon";
-import type { CommitGroup, Digest, DigestDay, Interaction, IssueEntry, PullRequestEntry } from "./digest.js";
+import { commitCount, type CommitGroup } from "./commit-groups.js";
+import { COMMITS_SHOWN, type Digest, type DigestDay, type Interaction, type IssueEntry, type PullRequestEntry } from "./digest.js";
 import { codeSpan, inlineText } from "./markdown-safety.js";
 import { renderDecisions } from "./render-decisions.js";
 import { renderUpdate } from "./render-update.js";
 import { renderWaitingForReview } from "./render-waiting-for-review.js";
 
 const LOCALE = "en-US";
-const COMMITS_PER_BRANCH = 20;
 
 /**
  * Most characters of a digest: its issue and one continuation comment (less room for the cut between them,
@@ -24,10 +24,28 @@ export interface RenderOptions {
 
 /** How much of each day a digest shows: every entry; a few of each list; or one line of counts. */
 type Detail = { entries: number; commitsPerBranch: number } | "counts";
-const DETAILS: readonly Detail[] = [{ entries: Infinity, commitsPerBranch: COMMITS_PER_BRANCH }, { entries: 5, commitsPerBranch: 3 }, "counts"];
+const DETAILS: readonly Detail[] = [{ entries: Infinity, commitsPerBranch: COMMITS_SHOWN }, { entries: 5, commitsPerBranch: 3 }, "counts"];
 
 export const calendarDate = (date: string): DateTime => DateTime.fromISO(date, { zone: "UTC", locale: LOCALE });
 export const inZone = (instant: string, zone: string): DateTime => DateTime.fromISO(instant, { zone, locale: LOCALE });
+
+const offsetNames = new Map<string, string>();
+/** "PDT", "GMT+7": luxon builds an Intl formatter for each such name, so the few a zone has are remembered. */
+function offsetName(time: DateTime): string {
+  const key = `${time.zoneName} ${time.offset}`;
+  let name = offsetNames.get(key);
+  if (name === undefined) {
+    name = time.toFormat("ZZZZ");
+    offsetNames.set(key, name);
+  }
+  return name;
+}
+
+/** `instant` in `zone` as `format` ("EEE HH:mm"), then the zone's name for its offset: "Thu 19:00 PDT". */
+export const stampInZone = (instant: string | DateTime, zone: string, format: string): string => {
+  const time = typeof instant === "string" ? inZone(instant, zone) : instant.setZone(zone);
+  return `${time.toFormat(format)} ${offsetName(time)}`;
+};
 
 /** `Handoff digest — Mon 2 Nov 2026` for team date 2026-11-02. */
 export function digestTitle(teamDate: string): string {
@@ -60,8 +78,8 @@ function summary(digest: Digest): string {
 function heading(login: string, contractorZone: string, day: DigestDay, teamZone: string): string {
   const [localStart, localEnd] = [inZone(day.hours.start, contractorZone), inZone(day.hours.end, contractorZone)];
   const [teamStart, teamEnd] = [inZone(day.hours.start, teamZone), inZone(day.hours.end, teamZone)];
-  const local = `${localStart.toFormat("HH:mm")}–${localEnd.toFormat("HH:mm")} ${localEnd.toFormat("ZZZZ")}`;
-  const team = `${teamStart.toFormat("EEE HH:mm")} – ${teamEnd.toFormat("EEE HH:mm")} ${teamEnd.toFormat("ZZZZ")}`;
+  const local = `${localStart.toFormat("HH:mm")}–${stampInZone(localEnd, contractorZone, "HH:mm")}`;
+  const team = `${teamStart.toFormat("EEE HH:mm")} – ${stampInZone(teamEnd, teamZone, "EEE HH:mm")}`;
   const labels = [login, calendarDate(day.day).toFormat("EEE d MMM"), `${local} (${team})`];
   if (day.inProgress) labels.push("in progress");
   if (day.unscheduledReason !== null) labels.push(day.unscheduledReason);
@@ -83,9 +101,9 @@ const stateChange = (entry: PullRequestEntry | IssueEntry, names: Record<string,
 
 function commitLine(group: CommitGroup, commitsPerBranch: number): string {
   const shown = group.commits.slice(0, commitsPerBranch).map((commit) => `${link(codeSpan(commit.sha), commit.url)} ${inlineText(commit.message)}`);
-  const rest = group.commits.length - shown.length;
+  const rest = group.count - shown.length;
   if (rest > 0) shown.push(`… and ${rest} more`);
-  return `- ${codeSpan(group.repo)} ${codeSpan(group.branch)} (${group.commits.length}): ${shown.join(" · ")}`;
+  return `- ${codeSpan(group.repo)} ${codeSpan(group.branch)} (${group.count}): ${shown.join(" · ")}`;
 }
 
 const REVIEW_STATES: Record<string, string> = {
@@ -104,7 +122,7 @@ function interactionLine(entry: Interaction, withActor: boolean): string {
 
 /** The day in one line: what happened, counted, and a link to each end-of-day update. */
 function countsLine(day: DigestDay): string {
-  const commits = day.commits.reduce((n, group) => n + group.commits.length, 0);
+  const commits = commitCount(day.commits);
   const counts = [
     commits > 0 ? `${plural(commits, "commit")} on ${plural(day.commits.length, "branch", "branches")}` : "",
     day.pullRequests.length > 0 ? plural(day.pullRequests.length, "pull request") : "",

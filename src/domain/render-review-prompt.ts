@@ -1,8 +1,8 @@
 import { codeSpan, inlineText, quoteBlock } from "./markdown-safety.js";
-import { calendarDate, inZone, link } from "./render-digest.js";
-import type { PromptCommit, ReviewPrompt } from "./review-prompts.js";
+import { calendarDate, link, stampInZone } from "./render-digest.js";
+import type { CommitGroup } from "./commit-groups.js";
+import type { ReviewPrompt } from "./review-prompts.js";
 
-const COMMITS_SHOWN = 10;
 const NOTE_LINES = 6;
 
 export const reviewPromptMarker = (teamDate: string): string => `<!-- handoff:review-prompt date=${teamDate} -->`;
@@ -18,7 +18,7 @@ const STATE_CHANGES: Record<ReviewPrompt["stateChanges"][number], string> = {
 };
 
 /** "Thu 29 Oct 19:00 PDT" */
-export const dayAndTime = (instant: string, zone: string): string => inZone(instant, zone).toFormat("EEE d MMM HH:mm ZZZZ");
+export const dayAndTime = (instant: string, zone: string): string => stampInZone(instant, zone, "EEE d MMM HH:mm");
 
 /** The first `count` lines of `text`, with "…" when there were more. */
 export function firstLines(text: string, count: number): string {
@@ -33,14 +33,10 @@ export const indentedQuote = (text: string, lines: number): string =>
     .map((line) => `  ${line}`)
     .join("\n");
 
-function commitLines(commits: readonly PromptCommit[]): string[] {
-  const branches = [...new Set(commits.map((commit) => commit.branch))];
-  return branches.map((branch) => {
-    const onBranch = commits.filter((commit) => commit.branch === branch);
-    const shown = onBranch.slice(0, COMMITS_SHOWN).map((commit) => `${link(codeSpan(commit.sha), commit.url)} ${inlineText(commit.message)}`);
-    if (onBranch.length > shown.length) shown.push(`… and ${onBranch.length - shown.length} more`);
-    return `- ${onBranch.length === 1 ? "1 commit" : `${onBranch.length} commits`} on ${codeSpan(branch)}: ${shown.join(" · ")}`;
-  });
+function commitLine(group: CommitGroup): string {
+  const shown = group.commits.map((commit) => `${link(codeSpan(commit.sha), commit.url)} ${inlineText(commit.message)}`);
+  if (group.count > shown.length) shown.push(`… and ${group.count - shown.length} more`);
+  return `- ${group.count === 1 ? "1 commit" : `${group.count} commits`} on ${codeSpan(group.branch)}: ${shown.join(" · ")}`;
 }
 
 function addressee(prompt: ReviewPrompt): string {
@@ -62,7 +58,7 @@ export function renderReviewPrompt(prompt: ReviewPrompt, options: { teamZone: st
   const since = prompt.previous === null ? "" : ` · new since the ${link("previous prompt", prompt.previous.url)} of ${calendarDate(prompt.previous.teamDate).toFormat("EEE d MMM")}`;
   const lines = [reviewPromptMarker(prompt.teamDate), addressee(prompt), "", `**What arrived**${since}`];
   if (prompt.stateChanges.length > 0) lines.push(`- Pull request ${prompt.stateChanges.map((action) => STATE_CHANGES[action]).join(", ")}`);
-  lines.push(...commitLines(prompt.commits));
+  lines.push(...prompt.commits.map(commitLine));
   for (const note of prompt.notes) {
     const label = note.kind === "decision" ? "Decision needed" : "End-of-day update";
     lines.push(`- ${link(label, note.url)} by ${inlineText(note.by)}:`, indentedQuote(note.text, NOTE_LINES));

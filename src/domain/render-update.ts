@@ -1,6 +1,6 @@
 import type { EndOfDayUpdate } from "./digest.js";
 import { quoteBlock } from "./markdown-safety.js";
-import { inZone, link } from "./render-digest.js";
+import { link, stampInZone } from "./render-digest.js";
 import { hasSections } from "./update-sections.js";
 
 const SECTIONS = [
@@ -12,7 +12,7 @@ const SECTIONS = [
 
 /** One end-of-day update: a link to the comment, then each recognised section quoted, then the rest under "Notes". */
 export function renderUpdate(update: EndOfDayUpdate, zone: string): string[] {
-  const posted = link(`posted ${inZone(update.at, zone).toFormat("EEE HH:mm ZZZZ")}`, update.url);
+  const posted = link(`posted ${stampInZone(update.at, zone, "EEE HH:mm")}`, update.url);
   const lines = ["", `**End-of-day update**${update.late ? " (late)" : ""} · ${posted}`];
   if (!hasSections(update.sections)) return update.text.trim() === "" ? lines : [...lines, "", quoteBlock(update.sections.free || update.text)];
   for (const [kind, label] of SECTIONS) {

@@ -1,10 +1,14 @@
 import type { Contractor, HandoffConfig } from "../config/schema.js";
 import { byTime, isEndOfDayUpdate, sameLogin } from "./end-of-day.js";
+import { addPush, type CommitGroup } from "./commit-groups.js";
 import type { PullRequestAction, RecordedEvent } from "./events.js";
 import { pullRequestKey, type PullRequestState } from "./pull-request-state.js";
 import { nextBrief } from "./schedule.js";
 import { isInScope } from "./scope.js";
 import { slashCommands } from "./slash-commands.js";
+
+/** The most commits of a branch a prompt shows; the rest are counted. */
+const COMMITS_SHOWN = 10;
 
 /** A pull request with contractor activity in a digest: it gets a prompt if it is open and not a draft. */
 export interface PromptCandidate {
@@ -14,14 +18,6 @@ export interface PromptCandidate {
   contractor: string;
   /** The contractors' activity on it in the digest, in time order. */
   events: RecordedEvent[];
-}
-
-export interface PromptCommit {
-  /** 7-character short SHA. */
-  sha: string;
-  message: string;
-  branch: string;
-  url: string | null;
 }
 
 export interface PromptNote {
@@ -45,7 +41,8 @@ export interface ReviewPrompt {
   mentionSource: "requested" | "team.reviewers" | "none";
   /** The contractor's state changes, in time order, each once. */
   stateChanges: PullRequestAction[];
-  commits: PromptCommit[];
+  /** Per branch, the first COMMITS_SHOWN and how many. */
+  commits: CommitGroup[];
   notes: PromptNote[];
   /** The PR's previous prompt: this one says what is new since. */
   previous: { teamDate: string; url: string | null } | null;
@@ -109,7 +106,7 @@ export function promptCandidates(input: {
     if (!contractors.has(event.actor.toLowerCase()) || !isInScope(event, config.repositories, [])) continue;
     if (event.kind === "pull_request" && event.number !== null) add(event.repo, event.number, event);
     else if (event.number !== null && notesOf(event).length > 0) add(event.repo, event.number, event);
-    else if (event.kind === "commit") {
+    else if (event.kind === "push") {
       for (const pr of openByHead.get(headKey(event.repo, event.data.branch)) ?? []) add(pr.repo, pr.number, event);
     }
   }
@@ -135,11 +132,11 @@ function mentionsOf(state: PullRequestState, config: HandoffConfig, contractor: 
 
 function promptOf(candidate: PromptCandidate, state: PullRequestState, contractor: Contractor, input: PromptInput): ReviewPrompt {
   const stateChanges: PullRequestAction[] = [];
-  const commits: PromptCommit[] = [];
+  const commits: CommitGroup[] = [];
   const notes: PromptNote[] = [];
   for (const event of candidate.events) {
     if (event.kind === "pull_request" && !stateChanges.includes(event.data.action)) stateChanges.push(event.data.action);
-    if (event.kind === "commit") commits.push({ sha: event.data.sha.slice(0, 7), message: event.data.message, branch: event.data.branch, url: event.url });
+    if (event.kind === "push") addPush(commits, event, COMMITS_SHOWN);
     notes.push(...notesOf(event));
   }
   const deadline = nextBrief(input.at, contractor);

@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from "probot";
-import type { CommitEvent, NewEvent } from "../domain/events.js";
+import type { NewEvent } from "../domain/events.js";
 import type { WebhookEffects } from "./events-from-webhook.js";
+import { pushEvents } from "./push-events.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -9,7 +10,6 @@ export interface ComparedCommit {
   message: string;
   /** GitHub login of the commit's author, when GitHub matched one. */
   author: string | null;
-  url: string;
 }
 
 /** Every commit of `before...after`, page by page (the compare API returns at most 100 a page). */
@@ -25,7 +25,7 @@ export function octokitCompare(auth: () => Promise<Octokit>): CompareCommits {
     const commits: ComparedCommit[] = [];
     for (let page = 1; ; page++) {
       const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo: name, basehead: `${before}...${after}`, per_page: PER_PAGE, page });
-      commits.push(...data.commits.map((c) => ({ sha: c.sha, message: c.commit.message, author: c.author?.login ?? null, url: c.html_url })));
+      commits.push(...data.commits.map((c) => ({ sha: c.sha, message: c.commit.message, author: c.author?.login ?? null })));
       if (data.commits.length < PER_PAGE || commits.length >= data.total_commits) return commits;
     }
   };
@@ -33,25 +33,14 @@ export function octokitCompare(auth: () => Promise<Octokit>): CompareCommits {
 
 /**
  * Adds the commits a push left out (its `commits` list stops at GitHub's 2048) from the compare API.
- * They count at the push's time, like the others; commits already in the payload are deduplicated by key.
+ * They count at the push's time, like the others. Commits beyond the cap carry no `distinct` flag, so
+ * one that another branch already had counts again; the payload's own non-distinct ones stay out.
  */
-export async function completeTruncatedPush(effects: WebhookEffects, compare: CompareCommits, receivedAt: string): Promise<NewEvent[]> {
+export async function completeTruncatedPush(effects: WebhookEffects, compare: CompareCommits): Promise<NewEvent[]> {
   const push = effects.truncatedPush;
   if (!push) return effects.insert;
-  const at = effects.insert[0]?.occurredAt ?? receivedAt;
-  const known = new Set(effects.insert.map((e) => e.key));
-  const missing: CommitEvent[] = (await compare(push.repo, push.before, push.after))
-    .filter((c) => !known.has(`commit:${c.sha}`))
-    .map((c) => ({
-      key: `commit:${c.sha}`,
-      kind: "commit",
-      actor: c.author ?? push.pusher,
-      repo: push.repo,
-      number: null,
-      subjectAuthor: null,
-      occurredAt: at,
-      url: c.url,
-      data: { sha: c.sha, message: c.message.split(/\r?\n/)[0] ?? "", branch: push.branch, pusher: push.pusher },
-    }));
-  return [...effects.insert, ...missing];
+  const inPayload = new Set(push.inPayload);
+  const counted = effects.insert.flatMap((e) => (e.kind === "push" ? e.data.commits.map((c) => ({ ...c, author: e.actor })) : []));
+  const missing = (await compare(push.repo, push.before, push.after)).filter((c) => !inPayload.has(c.sha));
+  return pushEvents(push, [...counted, ...missing]);
 }

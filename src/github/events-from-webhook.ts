@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type {
   CommentEvent,
-  CommitEvent,
   IssueEvent,
   NewEvent,
   PullRequestAction,
@@ -10,6 +9,7 @@ import type {
   ReviewEvent,
 } from "../domain/events.js";
 import { type ConfigCheckRequest, configCheckRequest, isConfigCheckAction, pullRequestHead } from "./config-check-request.js";
+import { type Push, pushEvents } from "./push-events.js";
 
 /** What one webhook delivery changes in the store. */
 export interface WebhookEffects {
@@ -24,7 +24,7 @@ export interface WebhookEffects {
   /** A push to the owner's `.github` repository touched `.github/handoff.yml`. */
   configChanged: boolean;
   /** The push's `commits` hit GitHub's cap; the rest must come from the compare API (`before...after`). */
-  truncatedPush: { repo: string; before: string; after: string; branch: string; pusher: string } | null;
+  truncatedPush: (Push & { before: string; inPayload: string[] }) | null;
   /** A pull request in the owner's `.github` repository got a new head: the tick checks its config. */
   configCheck: ConfigCheckRequest | null;
 }
@@ -75,7 +75,6 @@ const pushRef = z.object({ ref: z.string(), deleted: z.boolean().optional() });
 const commit = z.object({
   id: z.string(),
   message: z.string(),
-  url: z.string(),
   distinct: z.boolean().optional(),
   author: z.object({ username: z.string().nullish() }),
   added: z.array(z.string()).optional(),
@@ -88,6 +87,7 @@ const push = z.object({
   sender: user,
   repository: repository.extend({
     name: z.string(),
+    html_url: z.string(),
     // Push payloads carry unix seconds here; other payloads an ISO string.
     pushed_at: z.union([z.number().transform((seconds) => new Date(seconds * 1000).toISOString()), instant], {
       error: "is not a time (unix seconds or ISO-8601)",
@@ -194,22 +194,10 @@ function pushEffects(payload: unknown, label: string, fromBot: boolean): Webhook
   // A bot's push is not activity (even of commits a contractor authored), but a config it changed is still read.
   if (fromBot) return { ...none(), configChanged };
 
-  const insert = body.commits
-    .filter((c) => c.distinct !== false)
-    .map(
-      (c): CommitEvent => ({
-        key: `commit:${c.id}`,
-        kind: "commit",
-        actor: c.author.username || pusher,
-        repo,
-        number: null,
-        subjectAuthor: null,
-        occurredAt: body.repository.pushed_at,
-        url: c.url,
-        data: { sha: c.id, message: firstLine(c.message), branch, pusher },
-      }),
-    );
-  const truncatedPush = truncated ? { repo, before: body.before, after: body.after, branch, pusher } : null;
+  const target: Push = { repo, branch, pusher, after: body.after, at: body.repository.pushed_at, url: body.repository.html_url };
+  const distinct = body.commits.filter((c) => c.distinct !== false);
+  const insert = pushEvents(target, distinct.map((c) => ({ sha: c.id, message: c.message, author: c.author.username ?? null })));
+  const truncatedPush = truncated ? { ...target, before: body.before, inPayload: body.commits.map((c) => c.id) } : null;
   return { ...none(), insert, configChanged, truncatedPush };
 }
 
@@ -310,10 +298,6 @@ function issueEvent(body: z.output<typeof issueChange>, action: "opened" | "clos
     url: issue.html_url,
     data: { action, title: issue.title },
   };
-}
-
-function firstLine(message: string): string {
-  return message.split(/\r?\n/, 1)[0] ?? "";
 }
 
 function parse<T extends z.ZodType>(schema: T, payload: unknown, at: string): z.output<T> {

@@ -45,7 +45,7 @@ export async function recordWebhook(
     return "purged";
   }
   // A compare failure fails the delivery before anything is stored, so GitHub's redelivery completes it.
-  const insert = await completeTruncatedPush(effects, compare, receivedAt);
+  const insert = await completeTruncatedPush(effects, compare);
   const fresh = await recordDelivery(db, { deliveryId: delivery.id, installationId, receivedAt, ...effects, insert });
   // Also for a repeated delivery: it may follow a crash before these steps, and both are idempotent
   // (a config read once more; a check posted once per head).

@@ -2,7 +2,7 @@ import type { Db } from "./schema.js";
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from "kysely";
 
 /** One migration set for SQLite and PostgreSQL; only the auto-increment key differs. */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   "001_initial": {
     async up(db: Kysely<unknown>) {
       const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -106,6 +106,24 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("events_comments").on("events").columns(["installation_id", "actor"]).where(sql<boolean>`kind = 'comment'`).execute();
       await db.schema.dropIndex("events_by_thread").execute();
       await db.schema.createIndex("events_by_thread").on("events").columns(["installation_id", "number", "repo"]).where(sql<boolean>`number is not null`).execute();
+    },
+  },
+  "008_pushes": {
+    async up(db: Kysely<unknown>) {
+      // A push is now one row per author with its commits; a row recorded as one commit becomes a push of one.
+      const store = db as unknown as Db;
+      for (;;) {
+        const rows = await store.selectFrom("events").select(["id", "url", "data"]).where("kind", "=", "commit").limit(1000).execute();
+        if (rows.length === 0) return;
+        for (const row of rows) {
+          const { sha, message, branch, pusher } = JSON.parse(row.data) as Record<string, string>;
+          await store
+            .updateTable("events")
+            .set({ kind: "push", url: row.url?.replace(/\/commit\/[^/]+$/, "") ?? null, data: JSON.stringify({ branch, pusher, commits: [{ sha, message }] }) })
+            .where("id", "=", row.id)
+            .execute();
+        }
+      }
     },
   },
 };

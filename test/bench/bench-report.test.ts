@@ -5,8 +5,8 @@ import type { IngestResult } from "../../bench/ingest/run-ingest.js";
 
 const ingest: IngestResult = { deliveries: 21_000, handoffPerSecond: 900, barePerSecond: 1_000, handoffP99Ms: 41.26, bareP99Ms: 30, handoffCpuMs: 0.5, bareCpuMs: 0.45 };
 const digest: DigestResult = {
-  storedEvents: 200_000,
-  digestEvents: 199_950,
+  weekEvents: 200_000,
+  digestRows: 199_950,
   digestMs: 812.4,
   githubWaitMs: 300,
   scanMs: 400,

@@ -88,6 +88,7 @@ describe("buildDigest: working days", () => {
       {
         repo: "acme/api",
         branch: "main",
+        count: 2,
         commits: [
           { sha: "1111111", message: "first", url: "https://github.com/acme/api/commit/1111111abcdef", at: "2026-10-29T04:00:00Z" },
           { sha: "2222222", message: "second", url: "https://github.com/acme/api/commit/2222222abcdef", at: "2026-10-29T05:00:00Z" },

@@ -1,10 +1,10 @@
 import { configSchema, type HandoffConfig } from "../../src/config/schema.js";
 import type {
   CommentEvent,
-  CommitEvent,
   IssueEvent,
   PullRequestAction,
   PullRequestEvent,
+  PushEvent,
   RecordedEvent,
   ReviewCommentEvent,
   ReviewEvent,
@@ -41,15 +41,22 @@ function base(common: Common, key: string) {
   };
 }
 
-export function commit(c: Omit<Common, "number" | "subjectAuthor"> & { sha: string; message: string; branch?: string; pusher?: string }): RecordedEvent {
+type PushFields = Omit<Common, "number" | "subjectAuthor"> & { branch?: string; pusher?: string };
+
+/** A push of `commits`; `url` is the repository's page. */
+export function push(c: PushFields & { commits: { sha: string; message: string }[] }): RecordedEvent {
   const repo = c.repo ?? "acme/api";
-  const event: Recorded<CommitEvent> = {
-    ...base({ ...c, url: c.url === undefined ? `https://github.com/${repo}/commit/${c.sha}` : c.url }, `commit:${c.sha}`),
-    kind: "commit",
-    data: { sha: c.sha, message: c.message, branch: c.branch ?? "main", pusher: c.pusher ?? c.actor },
+  const branch = c.branch ?? "main";
+  const event: Recorded<PushEvent> = {
+    ...base({ ...c, url: c.url === undefined ? `https://github.com/${repo}` : c.url }, `push:${repo}:${branch}:${c.commits.at(-1)!.sha}:${c.actor}`),
+    kind: "push",
+    data: { branch, pusher: c.pusher ?? c.actor, commits: c.commits },
   };
   return event;
 }
+
+/** A push of one commit. */
+export const commit = (c: PushFields & { sha: string; message: string }): RecordedEvent => push({ ...c, commits: [{ sha: c.sha, message: c.message }] });
 
 export function pullRequest(c: Common & { number: number; action: PullRequestAction; title: string; draft?: boolean; headBranch?: string }): RecordedEvent {
   const event: Recorded<PullRequestEvent> = {

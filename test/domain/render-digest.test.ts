@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildDigest, type DigestInput } from "../../src/domain/digest.js";
 import { CONTINUED_FOOTER, digestTitle, renderDigest, splitBody } from "../../src/domain/render-digest.js";
-import { comment, commit, configOf, pullRequest, review } from "./event-factory.js";
+import { comment, commit, configOf, pullRequest, push, review } from "./event-factory.js";
 
 const LA = { teamZone: "America/Los_Angeles" };
 const logIssues = [{ login: "budi", repo: "handoff", number: 1 }];
@@ -123,6 +123,16 @@ _Next_
     expect(line.startsWith("- `acme/api` `main` (25): `0000000` step 0 · `0000001` step 1 · ")).toBe(true);
     expect(line.endsWith(" · `0000019` step 19 · … and 5 more")).toBe(true);
     expect(body).toContain("Overnight handoff · 1 contractor · 25 commits · 0 pull requests · 1 missing end-of-day update");
+  });
+
+  it("counts every commit of a push and shows the first 20 of its branch", () => {
+    const big = push({ id: 1, actor: "budi", at: "2026-10-29T04:00:00Z", commits: Array.from({ length: 30 }, (_, i) => ({ sha: `${String(i).padStart(7, "0")}aaa`, message: `part ${i}` })) });
+    const small = commit({ id: 2, actor: "budi", at: "2026-10-29T05:00:00Z", sha: "fffffff000", message: "after" });
+    const body = renderDigest(buildDigest(input([{ login: "budi", timezone: "Asia/Jakarta" }], [small, big])), LA);
+    const line = body.split("\n").find((l) => l.startsWith("- `acme/api` `main`"))!;
+    expect(line.startsWith("- `acme/api` `main` (31): [`0000000`](https://github.com/acme/api/commit/0000000aaa) part 0 · ")).toBe(true);
+    expect(line.endsWith(" · [`0000019`](https://github.com/acme/api/commit/0000019aaa) part 19 · … and 11 more")).toBe(true);
+    expect(body).toContain("31 commits");
   });
 
   it("says so when there is nothing new", () => {

@@ -69,7 +69,7 @@ describe("promptCandidates and reviewPrompts", () => {
       commit({ id: 6, actor: "budi", at: "2026-10-29T06:00:00Z", sha: "b1b2c3d4e5f6", message: "Unrelated", branch: "main" }),
     ];
     const [prompt] = prompts(pushes, {}, [earlier, ...pushes]);
-    expect(prompt).toMatchObject({ number: 12, stateChanges: [], commits: [{ sha: "a1b2c3d", message: "Add export", branch: "feat/export" }] });
+    expect(prompt).toMatchObject({ number: 12, stateChanges: [], commits: [{ repo: "acme/api", branch: "feat/export", count: 1, commits: [{ sha: "a1b2c3d", message: "Add export" }] }] });
     expect(prompts(pushes, {}, pushes)).toEqual([]);
   });
 
@@ -128,7 +128,7 @@ describe("renderReviewPrompt", () => {
     const pr = opened(1, 12, { reviewers: ["dana"] });
     const events = [
       pr,
-      commit({ id: 5, actor: "budi", at: "2026-10-29T05:00:00Z", sha: "a1b2c3d4e5f6", message: "Ping @carol <b>now</b>", branch: "feat/12", url: "https://github.com/acme/api/commit/a1b2c3d" }),
+      commit({ id: 5, actor: "budi", at: "2026-10-29T05:00:00Z", sha: "a1b2c3d4e5f6", message: "Ping @carol <b>now</b>", branch: "feat/12" }),
       comment({ id: 6, actor: "budi", at: "2026-10-29T06:00:00Z", number: 12, onPullRequest: true, body: "/decision Drop <!-- handoff:brief --> for @team?", url: "https://github.com/acme/api/pull/12#issuecomment-6" }),
     ];
     const previous = new Map([[pullRequestKey("acme/api", 12), { teamDate: "2026-10-28", url: "https://github.com/acme/api/pull/12#issuecomment-1" }]]);
@@ -140,7 +140,7 @@ describe("renderReviewPrompt", () => {
         "",
         "**What arrived** · new since the [previous prompt](https://github.com/acme/api/pull/12#issuecomment-1) of Wed 28 Oct",
         "- Pull request opened",
-        "- 1 commit on `feat/12`: [`a1b2c3d`](https://github.com/acme/api/commit/a1b2c3d) Ping @\u200Bcarol &lt;b&gt;now&lt;/b&gt;",
+        "- 1 commit on `feat/12`: [`a1b2c3d`](https://github.com/acme/api/commit/a1b2c3d4e5f6) Ping @\u200Bcarol &lt;b&gt;now&lt;/b&gt;",
         "- [Decision needed](https://github.com/acme/api/pull/12#issuecomment-6) by budi:",
         "  > Drop &lt;!-- handoff:brief --&gt; for @\u200Bteam?",
         "",

@@ -96,7 +96,7 @@ describe.each(testDatabases())("an app process killed at random on %s", (_kind, 
     await replica.setClock("2026-11-05T16:00:00.000Z");
     await replica.tick("2026-11-05T16:30:00.000Z");
     const digests = digestText(gh, "acme/handoff");
-    for (const sha of sentAt.keys()) expect([sha, digests.filter((text) => text.includes(sha.slice(0, 7))).length]).toEqual([sha, 1]);
+    for (const sha of sentAt.keys()) expect([sha, digests.filter((text) => text.includes(`\`${sha.slice(0, 7)}\``)).length]).toEqual([sha, 1]);
     expect(kills).toBeGreaterThanOrEqual(3);
     console.info(`kills survived: ${kills}; events: ${sentAt.size}; duplicate posts: ${repeated.length}; lost events: 0`);
   }, 240_000);

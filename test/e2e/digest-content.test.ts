@@ -17,6 +17,7 @@ function push(at: string, author: string, commits: { sha: string; message: strin
   payload.sender.login = author;
   const template = payload.commits[0]!;
   payload.commits = commits.map((c) => ({ ...template, id: c.sha, message: c.message, distinct: true, author: { ...template.author, username: author } }));
+  payload.after = commits.at(-1)!.sha;
   return { ...payload, installation };
 }
 

@@ -19,6 +19,7 @@ function push(options: { at: string; sha: string; message: string; author: strin
   const commit = { ...payload.commits[0]!, id: options.sha, message: options.message, distinct: true };
   commit.author = { ...commit.author, username: options.author };
   payload.commits = [commit];
+  payload.after = options.sha;
   return { ...payload, installation };
 }
 

@@ -60,7 +60,7 @@ describe.each(testDatabases())("two app processes on one %s database", (_kind, m
     );
     // Every event is in exactly one digest (none lost, none double-counted), but those after the last digest.
     const digests = digestText(gh, "acme/handoff");
-    const shownIn = (sha: string) => digests.filter((text) => text.includes(sha.slice(0, 7))).length;
+    const shownIn = (sha: string) => digests.filter((text) => text.includes(`\`${sha.slice(0, 7)}\``)).length;
     const lastDigestAt = "2026-11-06T16:30:00.000Z";
     for (const [sha, at] of sentAt) expect([sha, shownIn(sha)]).toEqual([sha, at <= lastDigestAt ? 1 : 0]);
     console.info(`replicas × ticks: ${replicas.length} × ${ticks / replicas.length}; deliveries ${sent} (+${duplicates} duplicates); duplicate posts: ${repeated.length}`);

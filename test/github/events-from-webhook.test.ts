@@ -46,7 +46,7 @@ function broken(payload: object, path: string, value?: unknown): object {
 }
 
 describe("effectsOfWebhook: push", () => {
-  it("records each commit at the push time, with its first line, branch and pusher", () => {
+  it("records a push as one event per author, at the push time, with each commit's first line, the branch and the pusher", () => {
     const payload = pushOf([
       { id: "a".repeat(40), message: "Add login form\n\nLong explanation\nover lines" },
       { id: "b".repeat(40), message: "Fix typo\r\n\r\nCo-authored-by: x" },
@@ -58,26 +58,22 @@ describe("effectsOfWebhook: push", () => {
       ...nothing,
       insert: [
         {
-          key: `commit:${"a".repeat(40)}`,
-          kind: "commit",
+          key: `push:${REPO}:main:${SHA}:codertocat`,
+          kind: "push",
           actor: "Codertocat",
           repo: REPO,
           number: null,
           subjectAuthor: null,
           occurredAt: PUSHED_AT,
-          url: `https://github.com/${REPO}/commit/${"a".repeat(40)}`,
-          data: { sha: "a".repeat(40), message: "Add login form", branch: "main", pusher: "Codertocat" },
-        },
-        {
-          key: `commit:${"b".repeat(40)}`,
-          kind: "commit",
-          actor: "Codertocat",
-          repo: REPO,
-          number: null,
-          subjectAuthor: null,
-          occurredAt: PUSHED_AT,
-          url: `https://github.com/${REPO}/commit/${"b".repeat(40)}`,
-          data: { sha: "b".repeat(40), message: "Fix typo", branch: "main", pusher: "Codertocat" },
+          url: `https://github.com/${REPO}`,
+          data: {
+            branch: "main",
+            pusher: "Codertocat",
+            commits: [
+              { sha: "a".repeat(40), message: "Add login form" },
+              { sha: "b".repeat(40), message: "Fix typo" },
+            ],
+          },
         },
       ],
     });
@@ -85,7 +81,7 @@ describe("effectsOfWebhook: push", () => {
 
   it("takes the real example's single commit as it is", () => {
     const effects = effectsOfWebhook("push", branchPushPayload());
-    expect(effects.insert.map((e) => [e.key, e.actor, e.occurredAt])).toStrictEqual([[`commit:${SHA}`, "Codertocat", PUSHED_AT]]);
+    expect(effects.insert.map((e) => [e.key, e.actor, e.occurredAt])).toStrictEqual([[`push:${REPO}:master:${SHA}:codertocat`, "Codertocat", PUSHED_AT]]);
   });
 
   it.each([
@@ -109,9 +105,9 @@ describe("effectsOfWebhook: push", () => {
 
     const effects = effectsOfWebhook("push", payload);
 
-    expect(effects.insert.map((e) => [e.actor, e.kind === "commit" && e.data.pusher])).toStrictEqual([
-      ["budi", "lead-dev"],
-      ["lead-dev", "lead-dev"],
+    expect(effects.insert.map((e) => [e.actor, e.kind === "push" && e.data.pusher, e.kind === "push" && e.data.commits.map((c) => c.sha)])).toStrictEqual([
+      ["budi", "lead-dev", ["c".repeat(40)]],
+      ["lead-dev", "lead-dev", ["d".repeat(40)]],
     ]);
   });
 
@@ -120,7 +116,7 @@ describe("effectsOfWebhook: push", () => {
       { id: "e".repeat(40), distinct: false },
       { id: "f".repeat(40) },
     ]);
-    expect(effectsOfWebhook("push", payload).insert.map((e) => e.key)).toStrictEqual([`commit:${"f".repeat(40)}`]);
+    expect(effectsOfWebhook("push", payload).insert.map((e) => e.kind === "push" && e.data.commits.map((c) => c.sha))).toStrictEqual([["f".repeat(40)]]);
   });
 
   it.each([
@@ -178,8 +174,11 @@ describe("effectsOfWebhook: push", () => {
       after: "2".repeat(40),
       branch: "main",
       pusher: "Codertocat",
+      at: PUSHED_AT,
+      url: `https://github.com/${REPO}`,
+      inPayload: ids,
     });
-    expect(effects.insert).toHaveLength(2048);
+    expect(effects.insert.flatMap((e) => (e.kind === "push" ? e.data.commits : []))).toHaveLength(2048);
     expect(effectsOfWebhook("push", pushOf(ids.slice(1).map((id) => ({ id })))).truncatedPush).toBeNull();
   });
 });

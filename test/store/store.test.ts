@@ -1,21 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import type { NewEvent } from "../../src/domain/events.js";
+import type { Kysely } from "kysely";
+import { commitUrl, type NewEvent } from "../../src/domain/events.js";
 import { commentsBy, eventsInIdRange, latestEventId, pruneEvents, recordDelivery } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
+import { migrations } from "../../src/store/migrations.js";
 import { claimPost, finishPost, latestPost, releasePost } from "../../src/store/posts-store.js";
 import type { Db } from "../../src/store/schema.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
 
+/** A push of one commit, named by it. */
 const commit = (sha: string, actor: string, at: string): NewEvent => ({
-  key: `commit:${sha}`,
-  kind: "commit",
+  key: `push:${sha}`,
+  kind: "push",
   actor,
   repo: "acme/api",
   number: null,
   subjectAuthor: null,
   occurredAt: at,
   url: null,
-  data: { sha, message: `commit ${sha}`, branch: "main", pusher: actor },
+  data: { branch: "main", pusher: actor, commits: [{ sha, message: `commit ${sha}` }] },
 });
 const comment = (id: number, actor: string, at: string, body: string): NewEvent => ({
   key: `comment:${id}`,
@@ -52,8 +55,8 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     expect(await recordDelivery(db, delivery("d2", [commit("a1", "budi", "2026-10-29T03:05:00.000Z"), commit("b2", "carla", "2026-10-29T04:00:00.000Z")]))).toBe(true);
     const events = await eventsInIdRange(db, { installationId: 1, after: 0, upTo: await latestEventId(db, 1), logins: ["budi", "carla"] });
     expect(events.map((e) => [e.key, e.occurredAt])).toEqual([
-      ["commit:a1", "2026-10-29T03:00:00.000Z"],
-      ["commit:b2", "2026-10-29T04:00:00.000Z"],
+      ["push:a1", "2026-10-29T03:00:00.000Z"],
+      ["push:b2", "2026-10-29T04:00:00.000Z"],
     ]);
   });
 
@@ -72,7 +75,7 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     await recordDelivery(db, { ...delivery("d8", [commit("c9", "budi", "2026-10-29T02:10:00.000Z")]), installationId: 2 });
     expect(await eventsInIdRange(db, { installationId: 1, after: 0, upTo: cutoff, logins: ["budi"] })).toHaveLength(2);
     const later = await eventsInIdRange(db, { installationId: 1, after: cutoff, upTo: await latestEventId(db, 1), logins: ["budi"] });
-    expect(later.map((e) => e.key)).toEqual(["commit:c7"]);
+    expect(later.map((e) => e.key)).toEqual(["push:c7"]);
   });
 
   it("reads a cut-off only once the inserts in flight have committed, so none falls below it unseen", async () => {
@@ -82,7 +85,7 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     const inserted = new Promise<void>((resolve) => (inserting = resolve));
     let insertedId = 0;
     const writer = db.transaction().execute(async (tx) => {
-      const values = { installation_id: 1, key: "commit:inflight", kind: "commit", actor: "budi", repo: "acme/api", number: null, subject_author: null, occurred_at: "2026-10-29T05:00:00.000Z", recorded_at: "2026-10-29T05:00:00.000Z", url: null, data: "{}" };
+      const values = { installation_id: 1, key: "push:inflight", kind: "push", actor: "budi", repo: "acme/api", number: null, subject_author: null, occurred_at: "2026-10-29T05:00:00.000Z", recorded_at: "2026-10-29T05:00:00.000Z", url: null, data: "{}" };
       insertedId = (await tx.insertInto("events").values(values).returning("id").executeTakeFirstOrThrow()).id;
       inserting();
       await held;
@@ -119,7 +122,7 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     await recordDelivery(db, { ...delivery("old", [commit("old1", "budi", "2026-07-01T00:00:00.000Z"), commit("new1", "budi", "2026-10-01T00:00:00.000Z")]), installationId: 3, receivedAt: "2026-07-01T00:00:00.000Z" });
     expect(await pruneEvents(db, 3, "2026-08-01T00:00:00.000Z")).toBe(1);
     const left = await eventsInIdRange(db, { installationId: 3, after: 0, upTo: await latestEventId(db, 3), logins: ["budi"] });
-    expect(left.map((e) => e.key)).toEqual(["commit:new1"]);
+    expect(left.map((e) => e.key)).toEqual(["push:new1"]);
     // The delivery was received before the cut-off too, so a redelivery of it would be recorded again.
     expect(await recordDelivery(db, { ...delivery("old", []), installationId: 3 })).toBe(true);
   });
@@ -131,5 +134,18 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     expect(await latestEventId(db, 1)).toBe(0);
     expect(await latestPost(db, 1, "digest:", "digest:9999")).toBeNull();
     expect(await latestEventId(db, 2)).toBeGreaterThan(0);
+  });
+
+  it("turns a commit recorded before pushes were one row (migration 008) into a push of that commit", async () => {
+    const legacy = { sha: "ab12cd34", message: "Old commit", branch: "feat/x", pusher: "lead" };
+    const { id } = await db
+      .insertInto("events")
+      .values({ installation_id: 4, key: "commit:ab12cd34", kind: "commit", actor: "budi", repo: "acme/api", number: null, subject_author: null, occurred_at: "2026-10-29T05:00:00.000Z", recorded_at: "2026-10-29T05:00:00.000Z", url: "https://github.com/acme/api/commit/ab12cd34", data: JSON.stringify(legacy) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await migrations["008_pushes"]!.up(db as unknown as Kysely<unknown>);
+    const [event] = await eventsInIdRange(db, { installationId: 4, after: id - 1, upTo: id, logins: ["budi"] });
+    expect(event).toMatchObject({ kind: "push", url: "https://github.com/acme/api", data: { branch: "feat/x", pusher: "lead", commits: [{ sha: "ab12cd34", message: "Old commit" }] } });
+    expect(event!.kind === "push" && commitUrl(event!, "ab12cd34")).toBe("https://github.com/acme/api/commit/ab12cd34");
   });
 });

@@ -61,6 +61,8 @@ export function pushWebhook(at: string, author: string, branch: string, commits:
     distinct: true,
     author: { ...template.author, username: author },
   }));
+  payload.after = commits.at(-1)!.sha;
+  payload.repository.html_url = "https://github.com/acme/api";
   return { ...payload, installation };
 }
 

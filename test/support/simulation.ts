@@ -22,6 +22,7 @@ export function pushDelivery(author: string, at: string, sha: string) {
   payload.repository.full_name = "acme/api";
   payload.repository.pushed_at = Date.parse(at) / 1000;
   const template = payload.commits[0]!;
+  payload.after = sha;
   payload.commits = [{ ...template, id: sha, message: `Work ${sha.slice(0, 7)}`, distinct: true, author: { ...template.author, username: author } }];
   return { name: "push", deliveryId: randomUUID(), payload: { ...payload, installation: { id: 1, node_id: "x" } } };
 }
