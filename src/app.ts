@@ -1,7 +1,7 @@
 import type { ApplicationFunction } from "probot";
 import { probotAppPort } from "./github/probot-app-port.js";
 import { octokitCompare } from "./github/compare-commits.js";
-import { recordWebhook } from "./github/record-webhook.js";
+import { type RecordDelivery, recordWebhook } from "./github/record-webhook.js";
 import { healthHandler } from "./server/health-handler.js";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.js";
 import type { Db } from "./store/schema.js";
@@ -15,6 +15,8 @@ export interface AppOptions {
   /** Identifies this process in claims. */
   owner: string;
   retentionDays: number;
+  /** Where deliveries are committed: a writer thread in the server; by default this thread, on `db`. */
+  record?: RecordDelivery;
 }
 
 export interface HandoffApp {
@@ -30,7 +32,7 @@ export function handoffApp(options: AppOptions): HandoffApp {
     app.onAny(async (context) => {
       const delivery = { id: context.id, name: context.name, payload: context.payload };
       const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
-      await recordWebhook(options.db, delivery, options.now(), app.log, octokitCompare(() => app.auth(installationId)));
+      await recordWebhook(options.db, delivery, options.now(), app.log, octokitCompare(() => app.auth(installationId)), options.record);
     });
     addHandler(healthHandler(options.db));
     if (options.tickSeconds > 0) {

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { activityCount } from "../../src/domain/events.js";
 import { tickInstallation } from "../../src/scheduler/tick-installation.js";
-import { recordDelivery } from "../../src/store/events-store.js";
+import { recordDelivery } from "../../src/store/delivery-batches.js";
 import { openBenchStore, type BenchStore } from "../bench-database.js";
 import type { FilledWeek } from "./child-results.js";
 import { CONFIG_READ_AT, INSTALLATION_ID, organisationWeek } from "./organisation-week.js";

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApplicationFunction, createNodeMiddleware, Probot } from "probot";
 import { handoffApp } from "../../src/app.js";
+import { type DeliveryWriter, startDeliveryWriter } from "../../src/store/delivery-writer.js";
 import type { DatabaseKind } from "../../src/store/open-database.js";
 import { createBenchStore, deleteBenchStore, openBenchStore, type BenchStore } from "../bench-database.js";
 import type { Db } from "../../src/store/schema.js";
@@ -17,13 +18,15 @@ const [side, store, postgresUrl] = process.argv.slice(2) as ["handoff" | "bare",
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 const probot = new Probot({ appId: 1, privateKey, secret: BENCH_SECRET, logLevel: (process.env.LOG_LEVEL as "info" | undefined) ?? "info" });
 
-let database: { store: BenchStore; db: Db } | null = null;
+let database: { store: BenchStore; db: Db; writer: DeliveryWriter } | null = null;
 let appFn: ApplicationFunction;
 if (side === "handoff") {
   const created = await createBenchStore(store, postgresUrl);
-  database = { store: created, db: await openBenchStore(created) };
+  // Deliveries are committed on a writer thread, as `npm start` does.
+  const writer = startDeliveryWriter({ kind: created.kind, location: created.location }, { schema: created.schema });
+  database = { store: created, db: await openBenchStore(created), writer };
   // No scheduler: the ingest path alone is measured (its config is never read on that path).
-  appFn = handoffApp({ db: database.db, tickSeconds: 0, now: () => new Date().toISOString(), owner: `bench:${randomUUID().slice(0, 8)}`, retentionDays: 90 }).appFn;
+  appFn = handoffApp({ db: database.db, record: writer.record, tickSeconds: 0, now: () => new Date().toISOString(), owner: `bench:${randomUUID().slice(0, 8)}`, retentionDays: 90 }).appFn;
 } else {
   appFn = (app) => {
     app.onAny(async () => {});
@@ -40,7 +43,7 @@ process.send!({ port: (server.address() as AddressInfo).port });
 const stop = () => {
   server.close();
   server.closeAllConnections();
-  const closed = database ? database.db.destroy().then(() => deleteBenchStore(database!.store)) : Promise.resolve();
+  const closed = database ? database.writer.close().then(() => database!.db.destroy()).then(() => deleteBenchStore(database!.store)) : Promise.resolve();
   void closed.then(() => process.exit(0));
 };
 process.on("message", (message) => {

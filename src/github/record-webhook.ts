@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { effectsOfWebhook, MalformedPayloadError } from "./events-from-webhook.js";
 import { markConfigDirty, purgeInstallation } from "../store/installations-store.js";
-import { recordDelivery } from "../store/events-store.js";
+import { type RecordedDelivery, recordDelivery } from "../store/delivery-batches.js";
 import { requestConfigCheck } from "../store/config-checks-store.js";
 import type { Db } from "../store/schema.js";
 import { type CompareCommits, completeTruncatedPush } from "./compare-commits.js";
@@ -11,6 +11,9 @@ export interface Delivery {
   name: string;
   payload: unknown;
 }
+
+/** Commits a delivery's events; false when its id was recorded before. The store's own, or a writer thread's. */
+export type RecordDelivery = (delivery: RecordedDelivery) => Promise<boolean>;
 
 export type RecordOutcome = "recorded" | "duplicate" | "purged" | "skipped";
 
@@ -29,6 +32,7 @@ export async function recordWebhook(
   receivedAt: string,
   log: Pick<Logger, "warn" | "debug">,
   compare: CompareCommits,
+  record: RecordDelivery = (recorded) => recordDelivery(db, recorded),
 ): Promise<RecordOutcome> {
   const installationId = installationOf(delivery.payload);
   if (installationId === undefined) return "skipped";
@@ -46,7 +50,7 @@ export async function recordWebhook(
   }
   // A compare failure fails the delivery before anything is stored, so GitHub's redelivery completes it.
   const insert = await completeTruncatedPush(effects, compare);
-  const fresh = await recordDelivery(db, { deliveryId: delivery.id, installationId, receivedAt, ...effects, insert });
+  const fresh = await record({ deliveryId: delivery.id, installationId, receivedAt, ...effects, insert });
   // Also for a repeated delivery: it may follow a crash before these steps, and both are idempotent
   // (a config read once more; a check posted once per head).
   if (effects.configChanged) await markConfigDirty(db, installationId);

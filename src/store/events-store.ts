@@ -1,70 +1,8 @@
 import { PostgresAdapter, type Selectable, sql } from "kysely";
-import type { NewEvent, RecordedEvent } from "../domain/events.js";
+import type { RecordedEvent } from "../domain/events.js";
 import type { Db, EventTable } from "./schema.js";
-import { inSharedTransaction } from "./shared-transaction.js";
 
-export interface RecordedDelivery {
-  deliveryId: string;
-  installationId: number;
-  receivedAt: string;
-  insert: readonly NewEvent[];
-  replace: readonly NewEvent[];
-  remove: readonly string[];
-}
-
-const row = (installationId: number, recordedAt: string, e: NewEvent) => ({
-  installation_id: installationId,
-  key: e.key,
-  kind: e.kind,
-  actor: e.actor,
-  repo: e.repo,
-  number: e.number,
-  subject_author: e.subjectAuthor,
-  occurred_at: e.occurredAt,
-  recorded_at: recordedAt,
-  url: e.url,
-  data: JSON.stringify(e.data),
-});
-
-// Keeps each INSERT under SQLite's 32,766 bound-parameter limit (12 columns a row).
-const CHUNK = 500;
 const SPAN = 10_000;
-
-/**
- * Records one webhook delivery's effects atomically (in a transaction shared with the deliveries that
- * arrive at the same moment). Returns false, changing nothing, when the delivery id was recorded before.
- */
-export async function recordDelivery(db: Db, delivery: RecordedDelivery): Promise<boolean> {
-  const { deliveryId, installationId, receivedAt } = delivery;
-  return inSharedTransaction(db, async (tx) => {
-    const inserted = await tx
-      .insertInto("deliveries")
-      .values({ delivery_id: deliveryId, installation_id: installationId, received_at: receivedAt })
-      .onConflict((oc) => oc.column("delivery_id").doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    for (let i = 0; i < delivery.insert.length; i += CHUNK) {
-      await tx
-        .insertInto("events")
-        .values(delivery.insert.slice(i, i + CHUNK).map((e) => row(installationId, receivedAt, e)))
-        .onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing())
-        .execute();
-    }
-    for (const e of delivery.replace) {
-      const values = row(installationId, receivedAt, e);
-      // An edit replaces the text only: an event already shown is not shown again.
-      await tx
-        .insertInto("events")
-        .values(values)
-        .onConflict((oc) => oc.columns(["installation_id", "key"]).doUpdateSet({ data: values.data }))
-        .execute();
-    }
-    if (delivery.remove.length > 0) {
-      await tx.deleteFrom("events").where("installation_id", "=", installationId).where("key", "in", [...delivery.remove]).execute();
-    }
-    return true;
-  });
-}
 
 export function toRecordedEvent(r: Selectable<EventTable>): RecordedEvent {
   return {

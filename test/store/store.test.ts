@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Kysely } from "kysely";
 import { commitUrl, type NewEvent } from "../../src/domain/events.js";
-import { commentsBy, eventsInIdRange, latestEventId, pruneEvents, recordDelivery } from "../../src/store/events-store.js";
+import { recordDelivery } from "../../src/store/delivery-batches.js";
+import { startDeliveryWriter } from "../../src/store/delivery-writer.js";
+import { databaseTarget } from "../../src/store/open-database.js";
+import { commentsBy, eventsInIdRange, latestEventId, pruneEvents } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
 import { migrations } from "../../src/store/migrations.js";
 import { claimPost, finishPost, latestPost, releasePost } from "../../src/store/posts-store.js";
@@ -134,6 +137,39 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     expect(await latestEventId(db, 1)).toBe(0);
     expect(await latestPost(db, 1, "digest:", "digest:9999")).toBeNull();
     expect(await latestEventId(db, 2)).toBeGreaterThan(0);
+  });
+
+  it("writes deliveries that arrive together as one batch: a repeated id changes nothing, edits follow inserts, a bad delivery fails alone", async () => {
+    const at = "2026-10-29T09:00:00.000Z";
+    const batch = [
+      delivery("b1", [comment(31, "budi", at, "first")]),
+      delivery("b1", [comment(32, "budi", at, "same delivery id again")]),
+      delivery("b2", [], { replace: [comment(31, "budi", at, "first, edited")] }),
+      delivery("b3", [{ ...comment(33, "budi", at, "no actor"), actor: null as unknown as string }]),
+      delivery("b4", [comment(34, "budi", at, "fine")]),
+    ].map((d) => ({ ...d, installationId: 5 }));
+    const outcomes = await Promise.allSettled(batch.map((d) => recordDelivery(db, d)));
+    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : "failed"))).toEqual([true, false, true, "failed", true]);
+    const stored = await eventsInIdRange(db, { installationId: 5, after: 0, upTo: await latestEventId(db, 5), logins: ["budi"] });
+    expect(stored.map((e) => [e.key, e.kind === "comment" && e.data.body])).toEqual([
+      ["comment:31", "first, edited"],
+      ["comment:34", "fine"],
+    ]);
+  });
+
+  it("commits deliveries on a writer thread of its own: a new one once, a repeat changes nothing, a bad one fails with the reason", async () => {
+    const writer = startDeliveryWriter(databaseTarget(database.url()));
+    try {
+      const at = "2026-10-29T09:00:00.000Z";
+      const first = { ...delivery("w1", [comment(41, "budi", at, "from the writer thread")]), installationId: 6 };
+      const bad = { ...delivery("w2", [{ ...comment(42, "budi", at, "no actor"), actor: null as unknown as string }]), installationId: 6 };
+      const outcomes = await Promise.allSettled([writer.record(first), writer.record(first), writer.record(bad)]);
+      expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : String(o.reason)))).toEqual([true, false, expect.stringMatching(/^Error: recording the delivery failed: .*actor/)]);
+      const stored = await eventsInIdRange(db, { installationId: 6, after: 0, upTo: await latestEventId(db, 6), logins: ["budi"] });
+      expect(stored.map((e) => e.key)).toEqual(["comment:41"]);
+    } finally {
+      await writer.close();
+    }
   });
 
   it("turns a commit recorded before pushes were one row (migration 008) into a push of that commit", async () => {

@@ -11,6 +11,7 @@ import { handoffApp } from "../../src/app.js";
 import { probotAppPort } from "../../src/github/probot-app-port.js";
 import { tick } from "../../src/scheduler/tick.js";
 import { migrateToLatest } from "../../src/store/migrations.js";
+import { startDeliveryWriter } from "../../src/store/delivery-writer.js";
 import { databaseTarget, openDatabase } from "../../src/store/open-database.js";
 import { UnthrottledOctokit } from "./unthrottled-octokit.js";
 
@@ -21,7 +22,9 @@ await migrateToLatest(db);
 let clock = process.env.START_AT ?? "2026-01-01T00:00:00.000Z";
 const owner = `replica:${process.pid}:${randomUUID().slice(0, 6)}`;
 const probot = createProbot({ overrides: { Octokit: UnthrottledOctokit } });
-const app = handoffApp({ db, tickSeconds: 0, now: () => clock, owner, retentionDays: 90 });
+// Deliveries are committed on a writer thread, as `npm start` does.
+const writer = startDeliveryWriter(databaseTarget(process.env.DATABASE_URL));
+const app = handoffApp({ db, record: writer.record, tickSeconds: 0, now: () => clock, owner, retentionDays: 90 });
 const middleware = await createNodeMiddleware(app.appFn, { probot });
 const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

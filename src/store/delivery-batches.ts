@@ -1,0 +1,127 @@
+import type { Transaction } from "kysely";
+import type { NewEvent } from "../domain/events.js";
+import type { Database, Db } from "./schema.js";
+
+export interface RecordedDelivery {
+  deliveryId: string;
+  installationId: number;
+  receivedAt: string;
+  insert: readonly NewEvent[];
+  replace: readonly NewEvent[];
+  remove: readonly string[];
+}
+
+interface Pending {
+  delivery: RecordedDelivery;
+  resolve(fresh: boolean): void;
+  reject(error: unknown): void;
+}
+
+interface Queue {
+  pending: Pending[];
+  flushing: boolean;
+}
+
+// Bounds how long the first delivery of a batch waits for the last one.
+const MOST_PER_BATCH = 64;
+// Keeps each INSERT under SQLite's 32,766 bound-parameter limit (12 columns a row).
+const ROWS_PER_INSERT = 500;
+const queues = new WeakMap<Db, Queue>();
+
+const eventRow = (installationId: number, recordedAt: string, e: NewEvent) => ({
+  installation_id: installationId,
+  key: e.key,
+  kind: e.kind,
+  actor: e.actor,
+  repo: e.repo,
+  number: e.number,
+  subject_author: e.subjectAuthor,
+  occurred_at: e.occurredAt,
+  recorded_at: recordedAt,
+  url: e.url,
+  data: JSON.stringify(e.data),
+});
+
+/**
+ * Writes a batch of deliveries: one INSERT of their ids, then one of all the new ones' events, then
+ * their edits and deletions in arrival order. Returns, for each, whether it was new: a delivery id
+ * recorded before, or earlier in the batch, changes nothing.
+ */
+async function writeBatch(tx: Transaction<Database>, batch: readonly RecordedDelivery[]): Promise<boolean[]> {
+  const inserted = await tx
+    .insertInto("deliveries")
+    .values(batch.map((d) => ({ delivery_id: d.deliveryId, installation_id: d.installationId, received_at: d.receivedAt })))
+    .onConflict((oc) => oc.column("delivery_id").doNothing())
+    .returning("delivery_id")
+    .execute();
+  const unclaimed = new Set(inserted.map((row) => row.delivery_id));
+  const fresh = batch.map((d) => unclaimed.delete(d.deliveryId));
+  const written = batch.filter((_, i) => fresh[i]);
+
+  const rows = written.flatMap((d) => d.insert.map((e) => eventRow(d.installationId, d.receivedAt, e)));
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await tx
+      .insertInto("events")
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing())
+      .execute();
+  }
+  for (const d of written) {
+    for (const e of d.replace) {
+      const values = eventRow(d.installationId, d.receivedAt, e);
+      // An edit replaces the text only: the event keeps its id, so a digest that covered it does not show it again.
+      await tx
+        .insertInto("events")
+        .values(values)
+        .onConflict((oc) => oc.columns(["installation_id", "key"]).doUpdateSet({ data: values.data }))
+        .execute();
+    }
+    if (d.remove.length > 0) await tx.deleteFrom("events").where("installation_id", "=", d.installationId).where("key", "in", [...d.remove]).execute();
+  }
+  return fresh;
+}
+
+async function writeAlone(db: Db, item: Pending): Promise<void> {
+  try {
+    const [fresh] = await db.transaction().execute((tx) => writeBatch(tx, [item.delivery]));
+    item.resolve(fresh!);
+  } catch (error) {
+    item.reject(error);
+  }
+}
+
+async function flush(db: Db, queue: Queue): Promise<void> {
+  while (queue.pending.length > 0) {
+    const batch = queue.pending.splice(0, MOST_PER_BATCH);
+    let fresh: boolean[];
+    try {
+      fresh = await db.transaction().execute((tx) => writeBatch(tx, batch.map((item) => item.delivery)));
+    } catch {
+      // The batch rolled back: each delivery gets a transaction of its own, so a bad one fails alone.
+      for (const item of batch) await writeAlone(db, item);
+      continue;
+    }
+    batch.forEach((item, i) => item.resolve(fresh[i]!));
+  }
+  queue.flushing = false;
+}
+
+/**
+ * Records one webhook delivery's effects atomically, in a batch with the deliveries that arrive in the
+ * same turn of the event loop: a burst of webhooks costs two INSERTs and one commit (one WAL write and
+ * sync) instead of as many each. Resolves once that commit is done, so the caller may then acknowledge;
+ * false, changing nothing, when the delivery id was recorded before.
+ */
+export function recordDelivery(db: Db, delivery: RecordedDelivery): Promise<boolean> {
+  let queue = queues.get(db);
+  if (!queue) {
+    queue = { pending: [], flushing: false };
+    queues.set(db, queue);
+  }
+  const result = new Promise<boolean>((resolve, reject) => queue.pending.push({ delivery, resolve, reject }));
+  if (!queue.flushing) {
+    queue.flushing = true;
+    setImmediate(() => void flush(db, queue));
+  }
+  return result;
+}

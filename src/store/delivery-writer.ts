@@ -1,0 +1,88 @@
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { RecordedDelivery } from "./delivery-batches.js";
+import type { DatabaseTarget } from "./open-database.js";
+import type { WriterReply, WriterRequest } from "./writer-thread.js";
+
+export interface DeliveryWriter {
+  /** Resolves once the delivery is committed: true when new, false when its id was recorded before. */
+  record(delivery: RecordedDelivery): Promise<boolean>;
+  /** Waits for the deliveries in flight, then stops the thread and closes its connection. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  resolve(fresh: boolean): void;
+  reject(error: Error): void;
+}
+
+/** The thread's entry: compiled JavaScript as deployed, or the TypeScript source run through tsx (`npm start`). */
+function spawnWriter(workerData: { target: DatabaseTarget; schema?: string }): Worker {
+  const entry = new URL(import.meta.url.endsWith(".ts") ? "./writer-thread.ts" : "./writer-thread.js", import.meta.url);
+  if (entry.pathname.endsWith(".js")) return new Worker(entry, { workerData });
+  // Node 20 runs no TypeScript in a thread of its own accord: tsx's require hook loads the source there.
+  const tsx = createRequire(import.meta.url).resolve("tsx/cjs/api");
+  const bootstrap = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(fileURLToPath(entry))});`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/**
+ * Records deliveries on a thread of its own, so that the webhook thread only verifies, maps and answers:
+ * the database's work runs on another core. The thread starts on the first delivery and again after it
+ * fails; a failure fails the deliveries in flight (GitHub sees an error and redelivers), never loses one.
+ * `schema` is a PostgreSQL search path, as openDatabase takes it.
+ */
+export function startDeliveryWriter(target: DatabaseTarget, options: { schema?: string } = {}): DeliveryWriter {
+  let current: { worker: Worker; pending: Map<number, Pending>; outbox: Exclude<WriterRequest, "close"> } | null = null;
+  const inFlight = new Set<Promise<boolean>>();
+  let nextId = 0;
+
+  const start = () => {
+    const thread = { worker: spawnWriter({ target, schema: options.schema }), pending: new Map<number, Pending>(), outbox: [] as Exclude<WriterRequest, "close"> };
+    const fail = (error: Error) => {
+      if (current === thread) current = null;
+      for (const pending of thread.pending.values()) pending.reject(error);
+      thread.pending.clear();
+    };
+    thread.worker.on("message", (reply: WriterReply) => {
+      const pending = thread.pending.get(reply.id);
+      thread.pending.delete(reply.id);
+      if ("error" in reply) pending?.reject(new Error(`recording the delivery failed: ${reply.error}`));
+      else pending?.resolve(reply.fresh);
+    });
+    thread.worker.on("error", fail);
+    thread.worker.on("exit", (code) => fail(new Error(`the delivery writer thread stopped (exit code ${code})`)));
+    return thread;
+  };
+
+  return {
+    record(delivery) {
+      const thread = (current ??= start());
+      const id = nextId++;
+      const recorded = new Promise<boolean>((resolve, reject) => {
+        thread.pending.set(id, { resolve, reject });
+        if (thread.outbox.length === 0) {
+          setImmediate(() => {
+            thread.worker.postMessage(thread.outbox satisfies WriterRequest);
+            thread.outbox = [];
+          });
+        }
+        thread.outbox.push({ id, delivery });
+      });
+      inFlight.add(recorded);
+      const settled = () => inFlight.delete(recorded);
+      recorded.then(settled, settled);
+      return recorded;
+    },
+    async close() {
+      await Promise.allSettled([...inFlight]);
+      const thread = current;
+      current = null;
+      if (!thread) return;
+      const exited = new Promise((resolve) => thread.worker.once("exit", resolve));
+      thread.worker.postMessage("close" satisfies WriterRequest);
+      await exited;
+    },
+  };
+}
