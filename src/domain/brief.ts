@@ -1,6 +1,6 @@
 import type { Contractor, Team } from "../config/schema.js";
 import type { Decision } from "./decisions.js";
-import { byTime, millis, sameLogin } from "./end-of-day.js";
+import { millis, sameLogin, sortedByTime } from "./end-of-day.js";
 import type { RecordedEvent } from "./events.js";
 import { isBot, waitingForReview, type PostedPrompt, type WaitingReview } from "./prompt-answers.js";
 import { pullRequestKey } from "./pull-request-state.js";
@@ -88,7 +88,7 @@ export function buildBrief(input: BriefInput): Brief | null {
     const title = "title" in event.data ? event.data.title : "";
     return pullRequests.get(key) ?? pullRequests.set(key, { repo: event.repo, number: event.number, title, url: pullRequestUrl(event), feedback: [], closed: null }).get(key)!;
   };
-  for (const event of [...input.events].sort(byTime)) {
+  for (const event of sortedByTime(input.events)) {
     if (!isTheirs(event) || !inWindow(event.occurredAt) || sameLogin(event.actor, login) || isBot(event.actor)) continue;
     const numbered = event as RecordedEvent & { number: number };
     const feedback = feedbackOf(event);

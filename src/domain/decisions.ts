@@ -1,5 +1,5 @@
 import type { Contractor } from "../config/schema.js";
-import { byTime, isEndOfDayUpdate, millis, sameLogin, type LogIssue } from "./end-of-day.js";
+import { byTime, isEndOfDayUpdate, millis, sameLogin, sortedByTime, type LogIssue } from "./end-of-day.js";
 import type { RecordedEvent } from "./events.js";
 import { isInScope } from "./scope.js";
 import { slashCommands } from "./slash-commands.js";
@@ -44,13 +44,19 @@ const threadOf = (event: Pick<RecordedEvent, "repo" | "number">): string => `${e
 
 /** The decisions a contractor's comment asks for: each `/decision <text>`, and each item of a "Decisions needed" section of an update. */
 function asksIn(event: Extract<RecordedEvent, { kind: "comment" }>, logIssues: readonly LogIssue[]): string[] {
-  const commands = slashCommands(event.data.body)
-    .filter((command) => command.name === "decision" && command.argument !== "")
-    .map((command) => command.argument);
+  // Most comments hold no command: they need no Markdown parse.
+  const commands = /\/decision/i.test(event.data.body)
+    ? slashCommands(event.data.body)
+        .filter((command) => command.name === "decision" && command.argument !== "")
+        .map((command) => command.argument)
+    : [];
   // Every "Decisions needed" label says decision or question: other updates need no Markdown parse.
   const sections = isEndOfDayUpdate(event, logIssues) && /decision|question/i.test(event.data.body) ? parseUpdate(event.data.body).decisionsNeeded : [];
   return [...commands, ...sections];
 }
+
+/** The comment asks for at least one decision: a `/decision`, or an update's "Decisions needed" item. */
+export const asksDecision = (event: RecordedEvent, logIssues: readonly LogIssue[]): boolean => event.kind === "comment" && asksIn(event, logIssues).length > 0;
 
 /** How `event` answers a decision asked by `asker` in its thread, or null when it does not. */
 function answerOf(event: RecordedEvent, asker: string): Omit<DecisionAnswer, "at" | "recordedAt" | "by" | "url"> | null {
@@ -71,7 +77,7 @@ function answerOf(event: RecordedEvent, asker: string): Omit<DecisionAnswer, "at
  * asks and what may answer them (`/decided`, state changes); a `/decided` answers every decision open in its thread.
  */
 export function decisionsOf(events: readonly RecordedEvent[], context: DecisionContext): Decision[] {
-  const sorted = [...events].sort(byTime);
+  const sorted = sortedByTime(events);
   const isContractor = (login: string) => context.contractors.some((contractor) => sameLogin(contractor.login, login));
   const decisions: Decision[] = [];
   for (const event of sorted) {

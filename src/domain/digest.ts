@@ -1,6 +1,6 @@
 import type { Contractor, HandoffConfig } from "../config/schema.js";
 import { decisionsForDigest, type Decision, type DigestDecisions } from "./decisions.js";
-import { byTime, isEndOfDayUpdate, isLateUpdate, millis, sameLogin, type LogIssue } from "./end-of-day.js";
+import { isEndOfDayUpdate, isLateUpdate, millis, sameLogin, sortedByTime, type LogIssue } from "./end-of-day.js";
 import { addPush, commitCount, type CommitGroup } from "./commit-groups.js";
 import type { IssueData, PullRequestAction, RecordedEvent } from "./events.js";
 import type { WaitingReview } from "./prompt-answers.js";
@@ -21,7 +21,7 @@ export interface DigestInput {
   configReadAt?: string;
   /** Events not yet shown in a digest, recorded up to `at`: any actor, any repo of the installation. */
   events: RecordedEvent[];
-  /** Comments by contractors from `since` minus 2 days up to `at`, shown or not: which days had their update. */
+  /** Contractors' comments that may be updates (`/eod`, or on a log issue) from `since` minus 2 days up to `at`, shown or not: which days had their update. */
   updates: RecordedEvent[];
   logIssues: LogIssue[];
   /** Prompted pull requests with no answer yet (prompt-answers.ts). */
@@ -191,7 +191,13 @@ function missingUpdateDays(contractor: Contractor, input: DigestInput, updatedDa
   return missing;
 }
 
-function contractorDigest(contractor: Contractor, events: readonly RecordedEvent[], input: DigestInput, shown: Set<number>): ContractorDigest {
+function contractorDigest(
+  contractor: Contractor,
+  mine: { events: readonly RecordedEvent[]; updates: readonly RecordedEvent[] },
+  input: DigestInput,
+  shown: Set<number>,
+): ContractorDigest {
+  const { events } = mine;
   const days = new Map<string, DigestDay>();
   const workingDay = workingDayFinder(contractor);
   const dayOf = (day: string): DigestDay => days.get(day) ?? days.set(day, emptyDay(day, contractor, input.at)).get(day)!;
@@ -222,7 +228,7 @@ function contractorDigest(contractor: Contractor, events: readonly RecordedEvent
   }
 
   const updatedDays = new Set(
-    [...input.updates, ...events].filter(isOwnUpdate).map((update) => workingDayOf(update.occurredAt, contractor)),
+    [...mine.updates, ...events].filter(isOwnUpdate).map((update) => workingDayOf(update.occurredAt, contractor)),
   );
   for (const day of missingUpdateDays(contractor, input, updatedDays)) dayOf(day).missingUpdate = true;
 
@@ -253,13 +259,15 @@ function eventsByLogin(events: readonly RecordedEvent[]): Map<string, RecordedEv
 /** The digest model: per contractor and working day, what to show. Pure: the instant and the events come in. */
 export function buildDigest(input: DigestInput): Digest {
   const inScope = (event: RecordedEvent): boolean => isInScope(event, input.config.repositories, input.logIssues);
-  const events = input.events.filter(inScope).sort(byTime);
-  const scopedInput = { ...input, updates: input.updates.filter(inScope) };
-
+  const events = sortedByTime(input.events.filter(inScope));
   const shown = new Set<number>();
   const byLogin = eventsByLogin(events);
+  const updatesByLogin = eventsByLogin(input.updates.filter(inScope));
   const contractors = input.config.contractors
-    .map((contractor) => contractorDigest(contractor, byLogin.get(contractor.login.toLowerCase()) ?? [], scopedInput, shown))
+    .map((contractor) => {
+      const login = contractor.login.toLowerCase();
+      return contractorDigest(contractor, { events: byLogin.get(login) ?? [], updates: updatesByLogin.get(login) ?? [] }, input, shown);
+    })
     .filter((entry) => entry.days.length > 0);
 
   const days = contractors.flatMap((entry) => entry.days);

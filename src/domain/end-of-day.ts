@@ -66,6 +66,13 @@ export function byTime(a: RecordedEvent, b: RecordedEvent): number {
   return millis(a.occurredAt) - millis(b.occurredAt) || a.id - b.id;
 }
 
+/** A copy of `events` in byTime order; each instant is read once, not once per comparison. */
+export function sortedByTime<E extends RecordedEvent>(events: readonly E[]): E[] {
+  const keyed = events.map((event) => ({ event, at: millis(event.occurredAt) }));
+  keyed.sort((a, b) => a.at - b.at || a.event.id - b.event.id);
+  return keyed.map(({ event }) => event);
+}
+
 // Stored instants are UTC ("…Z"), which Date.parse reads exactly and ~50 times faster than luxon: this sorts every digest's events.
 export const millis = (instant: string): number =>
   instant.endsWith("Z") ? Date.parse(instant) : DateTime.fromISO(instant, { setZone: true }).toMillis();

@@ -30,22 +30,25 @@ export const calendarDate = (date: string): DateTime => DateTime.fromISO(date, {
 export const inZone = (instant: string, zone: string): DateTime => DateTime.fromISO(instant, { zone, locale: LOCALE });
 
 const offsetNames = new Map<string, string>();
-/** "PDT", "GMT+7": luxon builds an Intl formatter for each such name, so the few a zone has are remembered. */
-function offsetName(time: DateTime): string {
-  const key = `${time.zoneName} ${time.offset}`;
+/** "PDT", "GMT+7": `zone`'s name for the offset `time` has. luxon builds an Intl formatter for each, so the few a zone has are remembered. */
+function offsetName(zone: string, time: DateTime): string {
+  const key = `${zone} ${time.offset}`;
   let name = offsetNames.get(key);
   if (name === undefined) {
-    name = time.toFormat("ZZZZ");
+    name = time.setZone(zone).toFormat("ZZZZ");
     offsetNames.set(key, name);
   }
   return name;
 }
 
 /** `instant` in `zone` as `format` ("EEE HH:mm"), then the zone's name for its offset: "Thu 19:00 PDT". */
-export const stampInZone = (instant: string | DateTime, zone: string, format: string): string => {
-  const time = typeof instant === "string" ? inZone(instant, zone) : instant.setZone(zone);
-  return `${time.toFormat(format)} ${offsetName(time)}`;
+export const stampInZone = (instant: string, zone: string, format: string): string => {
+  const time = inZone(instant, zone);
+  return `${time.toFormat(format)} ${offsetName(zone, time)}`;
 };
+
+/** An instant written with the offset it was in ("…T09:00:00.000+07:00"), on that clock: no time-zone lookup. */
+const onItsOwnClock = (instant: string): DateTime => DateTime.fromISO(instant, { setZone: true, locale: LOCALE });
 
 /** `Handoff digest — Mon 2 Nov 2026` for team date 2026-11-02. */
 export function digestTitle(teamDate: string): string {
@@ -76,10 +79,10 @@ function summary(digest: Digest): string {
 }
 
 function heading(login: string, contractorZone: string, day: DigestDay, teamZone: string): string {
-  const [localStart, localEnd] = [inZone(day.hours.start, contractorZone), inZone(day.hours.end, contractorZone)];
-  const [teamStart, teamEnd] = [inZone(day.hours.start, teamZone), inZone(day.hours.end, teamZone)];
-  const local = `${localStart.toFormat("HH:mm")}–${stampInZone(localEnd, contractorZone, "HH:mm")}`;
-  const team = `${teamStart.toFormat("EEE HH:mm")} – ${stampInZone(teamEnd, teamZone, "EEE HH:mm")}`;
+  // A day's hours are written in the contractor's zone.
+  const [localStart, localEnd] = [onItsOwnClock(day.hours.start), onItsOwnClock(day.hours.end)];
+  const local = `${localStart.toFormat("HH:mm")}–${localEnd.toFormat("HH:mm")} ${offsetName(contractorZone, localEnd)}`;
+  const team = `${inZone(day.hours.start, teamZone).toFormat("EEE HH:mm")} – ${stampInZone(day.hours.end, teamZone, "EEE HH:mm")}`;
   const labels = [login, calendarDate(day.day).toFormat("EEE d MMM"), `${local} (${team})`];
   if (day.inProgress) labels.push("in progress");
   if (day.unscheduledReason !== null) labels.push(day.unscheduledReason);

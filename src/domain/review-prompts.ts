@@ -1,5 +1,5 @@
 import type { Contractor, HandoffConfig } from "../config/schema.js";
-import { byTime, isEndOfDayUpdate, sameLogin } from "./end-of-day.js";
+import { isEndOfDayUpdate, sameLogin, sortedByTime } from "./end-of-day.js";
 import { addPush, type CommitGroup } from "./commit-groups.js";
 import type { PullRequestAction, RecordedEvent } from "./events.js";
 import { pullRequestKey, type PullRequestState } from "./pull-request-state.js";
@@ -102,7 +102,7 @@ export function promptCandidates(input: {
     if (pr.open) openByHead.set(headKey(pr.repo, pr.headBranch), [...(openByHead.get(headKey(pr.repo, pr.headBranch)) ?? []), pr]);
   }
 
-  for (const event of [...input.events].sort(byTime)) {
+  for (const event of sortedByTime(input.events)) {
     if (!contractors.has(event.actor.toLowerCase()) || !isInScope(event, config.repositories, [])) continue;
     if (event.kind === "pull_request" && event.number !== null) add(event.repo, event.number, event);
     else if (event.number !== null && notesOf(event).length > 0) add(event.repo, event.number, event);

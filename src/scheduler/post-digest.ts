@@ -3,7 +3,8 @@ import type { HandoffConfig } from "../config/schema.js";
 import { buildDigest, isEmptyDigest } from "../domain/digest.js";
 import { digestMarker, digestTitle, renderDigest, splitBody } from "../domain/render-digest.js";
 import { digestDue } from "../domain/schedule.js";
-import { commentsBy, eventsInIdRange, latestEventId } from "../store/events-store.js";
+import { commentsOnOrMentioning } from "../store/end-of-day-store.js";
+import { eventsInIdRange, latestEventId } from "../store/events-store.js";
 import { claimPost, finishPost, latestPost, releasePost, savePostDetail } from "../store/posts-store.js";
 import { planReviewPrompts } from "./plan-review-prompts.js";
 import { postReviewPrompts } from "./post-review-prompts.js";
@@ -72,15 +73,18 @@ async function postClaimedDigest(
   const ref = { installationId: ctx.installationId, key: digestKey(teamDate) };
   const logins = config.contractors.map((c) => c.login);
   const events = await eventsInIdRange(ctx.db, { installationId: ctx.installationId, after: decision.after, upTo: decision.cutoff, logins });
-  const updates = await commentsBy(ctx.db, {
-    installationId: ctx.installationId,
-    logins,
-    from: DateTime.fromISO(decision.since).minus({ days: 2 }).toUTC().toISO()!,
-    to: decision.at,
-  });
   const reviews = await planReviewPrompts(ctx, config, teamDate, events, decision.at);
   // The `/handoff off` days count as days off; updates on log issues are recognised.
   const endOfDay = await loadEndOfDayState(ctx, config);
+  // Which days had their update: comments that may be one (`/eod`, or on a log issue), shown in a digest or not.
+  const updates = await commentsOnOrMentioning(ctx.db, {
+    installationId: ctx.installationId,
+    logins,
+    numbers: [...new Set(endOfDay.logIssues.map((issue) => issue.number))],
+    needles: ["/eod"],
+    from: DateTime.fromISO(decision.since).minus({ days: 2 }).toUTC().toISO()!,
+    to: decision.at,
+  });
   const decisions = await loadDecisions(ctx, config, endOfDay.logIssues);
   const digest = buildDigest({
     config: endOfDay.config,

@@ -26,12 +26,12 @@ export async function eventsByActor(db: Db, q: { installationId: number; login: 
 
 /**
  * Comments by `logins` on an issue numbered one of `numbers` (any repository: the caller matches the
- * repository), or whose text holds one of `needles`; with `containing`, only those whose text holds it.
- * Texts compare in any case.
+ * repository), or whose text holds one of `needles`; with `containing`, only those whose text holds it;
+ * with `from` and `to`, only those that occurred in [from, to]. Texts compare in any case.
  */
 export async function commentsOnOrMentioning(
   db: Db,
-  q: { installationId: number; logins: readonly string[]; numbers: readonly number[]; needles: readonly string[]; containing?: string },
+  q: { installationId: number; logins: readonly string[]; numbers: readonly number[]; needles: readonly string[]; containing?: string; from?: string; to?: string },
 ): Promise<RecordedEvent[]> {
   if (q.logins.length === 0 || q.numbers.length + q.needles.length === 0) return [];
   let query = db
@@ -47,6 +47,8 @@ export async function commentsOnOrMentioning(
       ]),
     );
   if (q.containing !== undefined) query = query.where(sql<string>`lower(data)`, "like", `%${q.containing.toLowerCase()}%`);
+  if (q.from !== undefined) query = query.where("occurred_at", ">=", q.from);
+  if (q.to !== undefined) query = query.where("occurred_at", "<=", q.to);
   const rows = await query.orderBy("occurred_at").orderBy("id").execute();
   return rows.map(toRecordedEvent);
 }
