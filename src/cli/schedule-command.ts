@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { formatProblem, parseConfig } from "../config/parse-config.js";
 import type { HandoffConfig } from "../config/schema.js";
 import { renderScheduleText, scheduleReport } from "../domain/schedule-report.js";
+import { loadEndOfDayState } from "../scheduler/end-of-day-state.js";
 import type { Db } from "../store/schema.js";
 
 export interface ScheduleOptions {
@@ -23,16 +24,22 @@ export async function scheduleCommand(options: ScheduleOptions, openDb: () => Pr
     configs.push({ name: options.config, config: parsed.config });
   } else {
     const db = await openDb();
-    const rows = await db
-      .selectFrom("installations")
-      .select(["account", "config_state", "config_json", "last_problem", "last_problem_at"])
-      .orderBy("account")
-      .execute();
-    await db.destroy();
-    for (const row of rows) {
-      if (row.last_problem && !options.json) print(`${row.account}: PROBLEM since ${row.last_problem_at}: ${row.last_problem}`);
-      if (row.config_state === "valid" && row.config_json) configs.push({ name: row.account, config: JSON.parse(row.config_json) });
-      else if (!options.json) print(`${row.account}: config ${row.config_state}`);
+    try {
+      const rows = await db
+        .selectFrom("installations")
+        .select(["id", "account", "config_state", "config_json", "last_problem", "last_problem_at"])
+        .orderBy("account")
+        .execute();
+      for (const row of rows) {
+        if (row.last_problem && !options.json) print(`${row.account}: PROBLEM since ${row.last_problem_at}: ${row.last_problem}`);
+        if (row.config_state === "valid" && row.config_json) {
+          // Days off recorded with `/handoff off` count, as they do for the reminders and briefs.
+          const { config } = await loadEndOfDayState({ db, installationId: row.id }, JSON.parse(row.config_json) as HandoffConfig);
+          configs.push({ name: row.account, config });
+        } else if (!options.json) print(`${row.account}: config ${row.config_state}`);
+      }
+    } finally {
+      await db.destroy();
     }
   }
   const reports = configs.map(({ name, config }) => ({ name, report: scheduleReport(config, options.at) }));

@@ -19,7 +19,7 @@ export interface EndOfDayState {
 export const logRepoOf = (ctx: Pick<TickContext, "account">, config: HandoffConfig): string => `${ctx.account}/${config.digest.repository}`;
 
 /** Reads the log issues from the posts, and the `/handoff off` commands from the comments recorded on them. */
-export async function loadEndOfDayState(ctx: TickContext, config: HandoffConfig): Promise<EndOfDayState> {
+export async function loadEndOfDayState(ctx: Pick<TickContext, "db" | "installationId">, config: HandoffConfig): Promise<EndOfDayState> {
   const records = await recordedLogIssues(ctx.db, ctx.installationId);
   const logIssues = records.map((record) => ({ login: record.login, repo: record.repo, number: record.number }));
   const comments = await commentsOnOrMentioning(ctx.db, {

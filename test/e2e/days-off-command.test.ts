@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { scheduleCommand } from "../../src/cli/schedule-command.js";
 import { issueCommentWebhook } from "../support/end-of-day-webhooks.js";
 import { startEndOfDayWorld, type EndOfDayWorld } from "../support/end-of-day-world.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
@@ -48,6 +49,12 @@ describe.each(testDatabases())("/handoff off end to end on %s", (_kind, make) =>
     expect(friday!.body).toMatch(/### budi · Thu 29 Oct[^\n]*\n\n⚠️ No end-of-day update/);
     expect(friday!.body).not.toContain("### budi · Fri 30 Oct");
     expect(world.gh.issues("acme/handoff").flatMap((issue) => issue.comments).filter((c) => c.body.includes("handoff:days-off"))).toHaveLength(1);
+
+    // `handoff schedule` skips the day off too: on Thursday evening, the next reminder is Monday's, not Friday's.
+    const printed: string[] = [];
+    await scheduleCommand({ at: "2026-10-29T12:00:00Z", json: true }, async () => database.reopen(), (line) => printed.push(line));
+    const [budi] = (JSON.parse(printed[0]!) as Record<string, { contractors: { login: string; next_reminder: string }[] }>).acme!.contractors;
+    expect(budi).toMatchObject({ login: "budi", next_reminder: "2026-11-02T11:00:00.000Z" });
   });
 
   it("answers a bad date with what is wrong, and records nothing", async () => {
