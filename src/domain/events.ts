@@ -55,7 +55,7 @@ export interface CommentData {
 }
 
 export interface IssueData {
-  action: "opened" | "closed";
+  action: "opened" | "closed" | "reopened";
   title: string;
 }
 

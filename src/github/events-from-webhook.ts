@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type {
   CommentEvent,
+  IssueData,
   IssueEvent,
   NewEvent,
   PullRequestAction,
@@ -173,7 +174,7 @@ export function effectsOfWebhook(name: string, payload: unknown): WebhookEffects
     const event = commentEvent(parse(issueComment, payload, at));
     return action === "created" ? { ...none(), insert: [event] } : { ...none(), replace: [event] };
   }
-  if (name === "issues" && (action === "opened" || action === "closed")) {
+  if (name === "issues" && (action === "opened" || action === "closed" || action === "reopened")) {
     return { ...none(), insert: [issueEvent(parse(issueChange, payload, at), action)] };
   }
   return none();
@@ -284,7 +285,7 @@ function commentEvent(body: z.output<typeof issueComment>): CommentEvent {
   };
 }
 
-function issueEvent(body: z.output<typeof issueChange>, action: "opened" | "closed"): IssueEvent {
+function issueEvent(body: z.output<typeof issueChange>, action: IssueData["action"]): IssueEvent {
   const { issue } = body;
   const repo = body.repository.full_name;
   return {

@@ -1,5 +1,5 @@
 import type { HandoffConfig } from "../config/schema.js";
-import { sameLogin } from "../domain/end-of-day.js";
+import { sameLogin, sortedByTime } from "../domain/end-of-day.js";
 import { LOG_LABEL, logIssueBody, logIssueMarker, logIssueTitle } from "../domain/log-issue.js";
 import { issueStateEvents } from "../store/end-of-day-store.js";
 import { logIssueKey, retireLogIssue, type LogIssueRecord } from "../store/log-issues-store.js";
@@ -13,11 +13,12 @@ export interface OpenLogIssue {
   url: string;
 }
 
-/** A recorded `issues.closed` on the log issue, or a log issue in another repository than the config's now. */
+/** The log issue's latest recorded state change is `issues.closed` (a reopened one is used again), or it is in another repository than the config's now. */
 async function isReplaced(ctx: TickContext, record: LogIssueRecord, repo: string): Promise<boolean> {
   if (record.repo.toLowerCase() !== repo.toLowerCase()) return true;
   const events = await issueStateEvents(ctx.db, { installationId: ctx.installationId, numbers: [record.number] });
-  return events.some((event) => event.kind === "issue" && event.data.action === "closed" && event.repo.toLowerCase() === repo.toLowerCase());
+  const latest = sortedByTime(events.filter((event) => event.kind === "issue" && event.repo.toLowerCase() === repo.toLowerCase())).at(-1);
+  return latest?.kind === "issue" && latest.data.action === "closed";
 }
 
 /**

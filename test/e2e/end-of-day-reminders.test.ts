@@ -148,10 +148,16 @@ describe.each(testDatabases())("end-of-day reminders end to end on %s", (_kind, 
     const second = world.logIssues("budi")[1]!;
     expect(second.comments.map((comment) => /day=(\S+) -->/.exec(comment.body)?.[1])).toEqual(["2026-10-28"]);
 
+    // Closed by mistake and reopened before the next reminder: the same issue is used again (below).
+    const closeAndReopen = { repo: "acme/handoff", number: second.number, title: "Handoff log: budi", sender: "budi" };
+    await world.app.send("issues", issueClosedWebhook({ ...closeAndReopen, at: "2026-10-28T12:00:00Z" }));
+    await world.app.send("issues", issueClosedWebhook({ ...closeAndReopen, at: "2026-10-28T12:05:00Z" }, "reopened"));
+
     // A comment on a deleted issue fails with 410 Gone: the next tick opens a third and reminds there.
     world.gh.failNext({ method: "POST", path: new RegExp(`^/repos/acme/handoff/issues/${second.number}/comments$`), status: 410 });
     await world.app.tick("2026-10-29T11:00:00Z");
     await world.app.tick("2026-10-29T11:01:00Z");
+    expect(world.gh.requests.filter((r) => r.method === "POST" && r.path === `/repos/acme/handoff/issues/${second.number}/comments`)).toHaveLength(2);
     const third = world.logIssues("budi")[2]!;
     expect(third.comments.map((comment) => /day=(\S+) -->/.exec(comment.body)?.[1])).toEqual(["2026-10-29"]);
 

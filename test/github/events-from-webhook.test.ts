@@ -377,6 +377,7 @@ describe("effectsOfWebhook: issues and installation", () => {
   it.each([
     { action: "opened", updatedAt: "2019-05-15T15:20:18Z", expected: "2019-05-15T15:20:18.000Z" },
     { action: "closed", updatedAt: "2019-05-16T10:00:00Z", expected: "2019-05-16T10:00:00.000Z" },
+    { action: "reopened", updatedAt: "2019-05-17T10:00:00Z", expected: "2019-05-17T10:00:00.000Z" },
   ] as const)("records an issue $action at its updated_at", ({ action, updatedAt, expected }) => {
     const payload = webhookPayload("issues.opened", { action: action as "opened", sender: { login: "budi" }, issue: { updated_at: updatedAt } });
 

@@ -39,7 +39,7 @@ export function issueCommentWebhook(comment: CommentChange, action: "created" | 
 }
 
 /** `issues.closed` of an issue, by `sender`, at `at`. */
-export function issueClosedWebhook(issue: { repo: string; number: number; title: string; author?: string; sender: string; at: string }) {
+export function issueClosedWebhook(issue: { repo: string; number: number; title: string; author?: string; sender: string; at: string }, action: "closed" | "reopened" = "closed") {
   const payload = webhookPayload("issues.opened", {
     repository: repository(issue.repo),
     sender: { login: issue.sender, type: "User" },
@@ -47,11 +47,11 @@ export function issueClosedWebhook(issue: { repo: string; number: number; title:
       number: issue.number,
       title: issue.title,
       user: { login: issue.author ?? "handoff-digest[bot]" },
-      state: "closed",
+      state: action === "closed" ? "closed" : "open",
       updated_at: issue.at,
-      closed_at: issue.at,
+      closed_at: action === "closed" ? issue.at : null,
       html_url: `https://github.com/${issue.repo}/issues/${issue.number}`,
     },
   });
-  return { ...payload, action: "closed", installation };
+  return { ...payload, action, installation };
 }
