@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import { pruneEvents } from "../store/events-store.js";
+import { prunePosts } from "../store/posts-store.js";
 import { ensureInstallation, recordProblem } from "../store/installations-store.js";
 import { describeFailure } from "./describe-failure.js";
 import { type DeliveriesPort, sweepDeliveries } from "./sweep-deliveries.js";
@@ -50,6 +51,9 @@ export async function tick(input: TickDeps): Promise<TickReport[]> {
       await ensureInstallation(deps.db, installation.id, installation.account);
       // An indexed range delete: cheap enough to run at every tick, so nothing outlives retention by more than a tick.
       await pruneEvents(deps.db, installation.id, retainFrom);
+      // Review prompts, briefs, reminders and days-off replies are due within days of their date; digests
+      // (the latest holds the next one's starting point) and log issues are kept.
+      await prunePosts(deps.db, installation.id, retainFrom, ["prompt:", "brief:", "reminder:", "days-off:"]);
       const work = deps.app.github(installation.id).then((github) => tickInstallation({ ...deps, github, installationId: installation.id, account: installation.account }));
       reports.push(await withDeadline(work, deps.deadlineMs ?? INSTALLATION_DEADLINE_MS));
       await recordProblem(deps.db, installation.id, null, deps.now);

@@ -111,3 +111,20 @@ export async function latestPost(
 export async function deletePost(db: Db, q: PostRef): Promise<void> {
   await db.deleteFrom("posts").where(pk(q)).execute();
 }
+
+/**
+ * Deletes an installation's finished posts of the given kinds (key prefixes) last updated before `before`.
+ * Only posts that are due within a few days of their date belong here: once past retention they can never
+ * be due again, and their events are gone too.
+ */
+export async function prunePosts(db: Db, installationId: number, before: string, prefixes: readonly string[]): Promise<number> {
+  if (prefixes.length === 0) return 0;
+  const r = await db
+    .deleteFrom("posts")
+    .where("installation_id", "=", installationId)
+    .where("updated_at", "<", before)
+    .where("state", "in", ["posted", "skipped"])
+    .where((eb) => eb.or(prefixes.map((prefix) => eb("key", "like", `${prefix}%`))))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

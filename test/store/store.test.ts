@@ -7,7 +7,7 @@ import { databaseTarget } from "../../src/store/open-database.js";
 import { commentsBy, eventsInIdRange, latestEventId, pruneEvents } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
 import { migrations } from "../../src/store/migrations.js";
-import { claimPost, finishPost, latestPost, releasePost } from "../../src/store/posts-store.js";
+import { claimPost, finishPost, latestPost, prunePosts, releasePost } from "../../src/store/posts-store.js";
 import type { Db } from "../../src/store/schema.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
 
@@ -128,6 +128,18 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     expect(left.map((e) => e.key)).toEqual(["push:new1"]);
     // The delivery was received before the cut-off too, so a redelivery of it would be recorded again.
     expect(await recordDelivery(db, { ...delivery("old", []), installationId: 3 })).toBe(true);
+  });
+
+  it("prunes finished posts of the given kinds past retention, and keeps the others", async () => {
+    const post = (key: string, updatedAt: string, state = "posted") => ({ installation_id: 7, key, state, attempts: 1, lease_until: updatedAt, claimed_by: "test", detail: "{}", updated_at: updatedAt });
+    const old = "2026-07-01T00:00:00.000Z";
+    await db
+      .insertInto("posts")
+      .values([post("prompt:acme/api#1:2026-07-01", old), post("reminder:budi:2026-07-01", old), post("prompt:acme/api#2:2026-07-02", old, "claimed"), post("digest:2026-07-01", old), post("log:budi", old), post("prompt:acme/api#3:2026-10-01", "2026-10-01T00:00:00.000Z")])
+      .execute();
+    expect(await prunePosts(db, 7, "2026-08-01T00:00:00.000Z", ["prompt:", "reminder:"])).toBe(2);
+    const left = await db.selectFrom("posts").select("key").where("installation_id", "=", 7).orderBy("key").execute();
+    expect(left.map((row) => row.key)).toEqual(["digest:2026-07-01", "log:budi", "prompt:acme/api#2:2026-07-02", "prompt:acme/api#3:2026-10-01"]);
   });
 
   it("purges everything of a deleted installation and nothing of another", async () => {
