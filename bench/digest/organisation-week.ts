@@ -125,7 +125,7 @@ function dayOfWork(random: SeededRandom, login: string, zone: string, dayIndex: 
       subjectAuthor: null,
       occurredAt: during(),
       url: `https://github.com/${target.repo}`,
-      data: { branch: target.branch, pusher: login, commits },
+      data: { branch: target.branch, pusher: login, count: commits.length, commits },
     });
   }
   return events;

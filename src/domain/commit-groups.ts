@@ -24,7 +24,7 @@ export function addPush(groups: CommitGroup[], push: PushEvent, keep: number): v
     group = { repo: push.repo, branch: push.data.branch, count: 0, commits: [] };
     groups.push(group);
   }
-  group.count += push.data.commits.length;
+  group.count += push.data.count;
   for (const commit of push.data.commits.slice(0, keep - group.commits.length)) {
     group.commits.push({ sha: commit.sha.slice(0, 7), message: commit.message, url: commitUrl(push, commit.sha), at: push.occurredAt });
   }

@@ -289,6 +289,28 @@ export function buildDigest(input: DigestInput): Digest {
   };
 }
 
+/**
+ * Ids of the pushes whose commits a digest of `events` shows: per contractor, working day, repository and
+ * branch, the pushes (in time order) until COMMITS_SHOWN commits; the others are only counted, so their
+ * commits need not be read. A review prompt shows fewer commits of the same pushes.
+ */
+export function pushesShown(contractors: readonly Contractor[], events: readonly RecordedEvent[]): number[] {
+  const pushesByLogin = eventsByLogin(events.filter((event) => event.kind === "push"));
+  const shown: number[] = [];
+  for (const contractor of contractors) {
+    const workingDay = workingDayFinder(contractor);
+    const counted = new Map<string, number>();
+    for (const push of sortedByTime(pushesByLogin.get(contractor.login.toLowerCase()) ?? [])) {
+      if (push.kind !== "push") continue;
+      const key = `${workingDay(push.occurredAt)}\n${push.repo}\n${push.data.branch}`;
+      const before = counted.get(key) ?? 0;
+      if (before < COMMITS_SHOWN) shown.push(push.id);
+      counted.set(key, before + push.data.count);
+    }
+  }
+  return shown;
+}
+
 /** Nothing to show: no event, no missing update, no pull request waiting for review and no open or newly answered decision. */
 export function isEmptyDigest(digest: Digest): boolean {
   const { open, answered } = digest.decisions;

@@ -20,7 +20,9 @@ export interface PushData {
   branch: string;
   /** Login of who pushed; may differ from the event's actor (the commits' author). */
   pusher: string;
-  /** In the push's order; never empty. */
+  /** How many commits: at least one. */
+  count: number;
+  /** In the push's order: all `count` of them, or none where a read leaves them out (see eventsInIdRange). */
   commits: PushedCommit[];
 }
 
@@ -98,4 +100,4 @@ export type RecordedEvent = NewEvent & {
 export const commitUrl = (push: Pick<PushEvent, "url">, sha: string): string | null => (push.url === null ? null : `${push.url}/commit/${sha}`);
 
 /** How many events an event counts as where users read counts: a push, one per commit. */
-export const activityCount = (event: NewEvent): number => (event.kind === "push" ? event.data.commits.length : 1);
+export const activityCount = (event: NewEvent): number => (event.kind === "push" ? event.data.count : 1);

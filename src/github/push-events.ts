@@ -44,11 +44,12 @@ export function pushEvents(push: Push, commits: readonly AuthoredCommit[]): Push
         subjectAuthor: null,
         occurredAt: push.at,
         url: push.url,
-        data: { branch: push.branch, pusher: push.pusher, commits: [] },
+        data: { branch: push.branch, pusher: push.pusher, count: 0, commits: [] },
       };
       byActor.set(actor, event);
     }
     event.data.commits.push({ sha: commit.sha, message: firstLine(commit.message) });
+    event.data.count++;
   }
   return [...byActor.values()];
 }

@@ -1,10 +1,10 @@
 import { DateTime } from "luxon";
 import type { HandoffConfig } from "../config/schema.js";
-import { buildDigest, isEmptyDigest } from "../domain/digest.js";
+import { buildDigest, isEmptyDigest, pushesShown } from "../domain/digest.js";
 import { digestMarker, digestTitle, renderDigest, splitBody } from "../domain/render-digest.js";
 import { digestDue } from "../domain/schedule.js";
 import { commentsOnOrMentioning } from "../store/end-of-day-store.js";
-import { eventsInIdRange, latestEventId } from "../store/events-store.js";
+import { eventsInIdRange, latestEventId, withPushCommits } from "../store/events-store.js";
 import { claimPost, finishPost, latestPost, releasePost, savePostDetail } from "../store/posts-store.js";
 import { planReviewPrompts } from "./plan-review-prompts.js";
 import { postReviewPrompts } from "./post-review-prompts.js";
@@ -72,7 +72,8 @@ async function postClaimedDigest(
 ): Promise<DigestOutcome> {
   const ref = { installationId: ctx.installationId, key: digestKey(teamDate) };
   const logins = config.contractors.map((c) => c.login);
-  const events = await eventsInIdRange(ctx.db, { installationId: ctx.installationId, after: decision.after, upTo: decision.cutoff, logins });
+  const summaries = await eventsInIdRange(ctx.db, { installationId: ctx.installationId, after: decision.after, upTo: decision.cutoff, logins });
+  const events = await withPushCommits(ctx.db, summaries, pushesShown(config.contractors, summaries));
   const reviews = await planReviewPrompts(ctx, config, teamDate, events, decision.at);
   // The `/handoff off` days count as days off; updates on log issues are recognised.
   const endOfDay = await loadEndOfDayState(ctx, config);

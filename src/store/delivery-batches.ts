@@ -24,23 +24,28 @@ interface Queue {
 
 // Bounds how long the first delivery of a batch waits for the last one.
 const MOST_PER_BATCH = 64;
-// Keeps each INSERT under SQLite's 32,766 bound-parameter limit (12 columns a row).
+// Keeps each INSERT under SQLite's 32,766 bound-parameter limit (13 columns a row).
 const ROWS_PER_INSERT = 500;
 const queues = new WeakMap<Db, Queue>();
 
-const eventRow = (installationId: number, recordedAt: string, e: NewEvent) => ({
-  installation_id: installationId,
-  key: e.key,
-  kind: e.kind,
-  actor: e.actor,
-  repo: e.repo,
-  number: e.number,
-  subject_author: e.subjectAuthor,
-  occurred_at: e.occurredAt,
-  recorded_at: recordedAt,
-  url: e.url,
-  data: JSON.stringify(e.data),
-});
+const eventRow = (installationId: number, recordedAt: string, e: NewEvent) => {
+  // A push's commits go in a column of their own (see EventTable.commits).
+  const { data, commits } = e.kind === "push" ? { data: { ...e.data, commits: undefined }, commits: JSON.stringify(e.data.commits) } : { data: e.data, commits: null };
+  return {
+    installation_id: installationId,
+    key: e.key,
+    kind: e.kind,
+    actor: e.actor,
+    repo: e.repo,
+    number: e.number,
+    subject_author: e.subjectAuthor,
+    occurred_at: e.occurredAt,
+    recorded_at: recordedAt,
+    url: e.url,
+    data: JSON.stringify(data),
+    commits,
+  };
+};
 
 /**
  * Writes a batch of deliveries: one INSERT of their ids, then one of all the new ones' events, then

@@ -1,10 +1,17 @@
 import { PostgresAdapter, type Selectable, sql } from "kysely";
-import type { RecordedEvent } from "../domain/events.js";
+import type { PushedCommit, RecordedEvent } from "../domain/events.js";
 import type { Db, EventTable } from "./schema.js";
 
 const SPAN = 10_000;
+// Keeps each IN list well under SQLite's bound-parameter limit.
+const IDS_PER_READ = 500;
 
-export function toRecordedEvent(r: Selectable<EventTable>): RecordedEvent {
+type EventRow = Omit<Selectable<EventTable>, "commits"> & { commits?: string | null };
+
+export function toRecordedEvent(r: EventRow): RecordedEvent {
+  const data = JSON.parse(r.data);
+  // A push's commits: all of them when the read took their column, else none (PushData.commits).
+  if (r.kind === "push") data.commits = typeof r.commits === "string" ? JSON.parse(r.commits) : [];
   return {
     id: r.id,
     key: r.key,
@@ -16,11 +23,14 @@ export function toRecordedEvent(r: Selectable<EventTable>): RecordedEvent {
     occurredAt: r.occurred_at,
     recordedAt: r.recorded_at,
     url: r.url,
-    data: JSON.parse(r.data),
+    data,
   } as RecordedEvent;
 }
 
-/** Events with an id in (after, upTo], by or about `logins`: what a digest covers. */
+/**
+ * Events with an id in (after, upTo], by or about `logins`: what a digest covers. Pushes come with their
+ * count but without their commits, most of the bytes of a busy week: withPushCommits reads those shown.
+ */
 export async function eventsInIdRange(
   db: Db,
   q: { installationId: number; after: number; upTo: number; logins: readonly string[] },
@@ -33,7 +43,7 @@ export async function eventsInIdRange(
   for (let from = q.after; from < q.upTo; from += SPAN) {
     const rows = await db
       .selectFrom("events")
-      .selectAll()
+      .select(["id", "installation_id", "key", "kind", "actor", "repo", "number", "subject_author", "occurred_at", "recorded_at", "url", "data"])
       // Unary + keeps SQLite from walking an installation_id index instead of the id range.
       .where(sql<number>`+${sql.ref("installation_id")}`, "=", q.installationId)
       .where("id", ">", from)
@@ -44,6 +54,19 @@ export async function eventsInIdRange(
   }
   // Ids follow arrival, about in time order, which sorts fast.
   return events.sort(inTimeOrder);
+}
+
+/** `events` with the commits of the pushes `ids` read in (eventsInIdRange leaves them out). */
+export async function withPushCommits(db: Db, events: readonly RecordedEvent[], ids: readonly number[]): Promise<RecordedEvent[]> {
+  const commits = new Map<number, PushedCommit[]>();
+  for (let i = 0; i < ids.length; i += IDS_PER_READ) {
+    const rows = await db.selectFrom("events").select(["id", "commits"]).where("id", "in", ids.slice(i, i + IDS_PER_READ)).execute();
+    for (const row of rows) if (row.commits !== null) commits.set(row.id, JSON.parse(row.commits) as PushedCommit[]);
+  }
+  return events.map((event) => {
+    const read = event.kind === "push" ? commits.get(event.id) : undefined;
+    return read && event.kind === "push" ? { ...event, data: { ...event.data, commits: read } } : event;
+  });
 }
 
 /** Time order, ties in recording order; stored instants are all UTC "…Z" text, which compares as time. */

@@ -126,6 +126,30 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  "009_push_commits_column": {
+    async up(db: Kysely<unknown>) {
+      // A push's commits get a column of their own, so that a digest reads them only for the pushes it shows.
+      await db.schema.alterTable("events").addColumn("commits", "text").execute();
+    },
+  },
+  "010_push_commits": {
+    async up(db: Kysely<unknown>) {
+      // Pushes recorded before 009 hold their commits in `data`: they move to the column, and `data` gets their count.
+      const store = db as unknown as Db;
+      for (;;) {
+        const rows = await store.selectFrom("events").select(["id", "data"]).where("kind", "=", "push").where("commits", "is", null).limit(1000).execute();
+        if (rows.length === 0) return;
+        for (const row of rows) {
+          const { commits, ...rest } = JSON.parse(row.data) as { commits: unknown[] };
+          await store
+            .updateTable("events")
+            .set({ data: JSON.stringify({ ...rest, count: commits.length }), commits: JSON.stringify(commits) })
+            .where("id", "=", row.id)
+            .execute();
+        }
+      }
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -39,6 +39,8 @@ export interface EventTable {
   recorded_at: string;
   url: string | null;
   data: string;
+  /** A push's commits (JSON), apart from `data`: a digest reads them only for the pushes whose commits it shows. */
+  commits: string | null;
 }
 
 export interface PostTable {

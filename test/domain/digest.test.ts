@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
-import { buildDigest, isEmptyDigest, type DigestInput } from "../../src/domain/digest.js";
+import { buildDigest, isEmptyDigest, pushesShown, type DigestInput } from "../../src/domain/digest.js";
 import { isEndOfDayUpdate, updatesByDay } from "../../src/domain/end-of-day.js";
 import type { RecordedEvent } from "../../src/domain/events.js";
-import { comment, commit, configOf, issue, pullRequest, review, reviewComment } from "./event-factory.js";
+import { comment, commit, configOf, issue, pullRequest, push, review, reviewComment } from "./event-factory.js";
 
 const budi = { login: "budi", timezone: "Asia/Jakarta", hours: "09:00-17:30" };
 const ana = { login: "ana", timezone: "America/Sao_Paulo" };
@@ -124,6 +124,22 @@ describe("buildDigest: working days", () => {
     expect(days[2]!.commits).toEqual([]);
     expect(digest.eventIds).toEqual([10, 11, 12]);
     expect(digest.totals).toEqual({ contractors: 1, commits: 2, pullRequests: 0, reviewsAndComments: 0, missingUpdates: 1 });
+  });
+});
+
+describe("pushesShown", () => {
+  const commits = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => ({ sha: `${prefix}${i}`, message: `${prefix} ${i}` }));
+  it("takes each contractor's pushes of a working day and branch until 20 commits are shown; later days and other branches start again", () => {
+    const pushes = [
+      push({ id: 3, actor: "budi", at: "2026-10-29T05:00:00Z", commits: commits(10, "c") }), // Thu 12:00 WIB: 15 shown before it
+      push({ id: 1, actor: "budi", at: "2026-10-29T03:00:00Z", commits: commits(15, "a") }),
+      push({ id: 4, actor: "budi", at: "2026-10-29T06:00:00Z", commits: commits(1, "d") }), // 25 before it: counted only
+      push({ id: 5, actor: "budi", at: "2026-10-29T06:30:00Z", branch: "fix/x", commits: commits(1, "e") }),
+      push({ id: 6, actor: "budi", at: "2026-10-29T21:00:00Z", commits: commits(1, "f") }), // Fri 04:00 WIB: Friday's work
+      push({ id: 7, actor: "ana", at: "2026-10-29T06:00:00Z", commits: commits(30, "g") }), // not a contractor
+      comment({ id: 8, actor: "budi", at: "2026-10-29T06:00:00Z", number: 12, body: "not a push" }),
+    ];
+    expect(pushesShown(config([budi]).contractors, pushes).sort((a, b) => a - b)).toEqual([1, 3, 5, 6]);
   });
 });
 

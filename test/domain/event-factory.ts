@@ -50,7 +50,7 @@ export function push(c: PushFields & { commits: { sha: string; message: string }
   const event: Recorded<PushEvent> = {
     ...base({ ...c, url: c.url === undefined ? `https://github.com/${repo}` : c.url }, `push:${repo}:${branch}:${c.commits.at(-1)!.sha}:${c.actor}`),
     kind: "push",
-    data: { branch, pusher: c.pusher ?? c.actor, commits: c.commits },
+    data: { branch, pusher: c.pusher ?? c.actor, count: c.commits.length, commits: c.commits },
   };
   return event;
 }

@@ -69,6 +69,7 @@ describe("effectsOfWebhook: push", () => {
           data: {
             branch: "main",
             pusher: "Codertocat",
+            count: 2,
             commits: [
               { sha: "a".repeat(40), message: "Add login form" },
               { sha: "b".repeat(40), message: "Fix typo" },

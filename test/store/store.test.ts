@@ -4,7 +4,7 @@ import { commitUrl, type NewEvent } from "../../src/domain/events.js";
 import { recordDelivery } from "../../src/store/delivery-batches.js";
 import { startDeliveryWriter } from "../../src/store/delivery-writer.js";
 import { databaseTarget } from "../../src/store/open-database.js";
-import { commentsBy, eventsInIdRange, latestEventId, pruneEvents } from "../../src/store/events-store.js";
+import { commentsBy, eventsInIdRange, latestEventId, pruneEvents, withPushCommits } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
 import { migrations } from "../../src/store/migrations.js";
 import { claimPost, finishPost, latestPost, prunePosts, releasePost } from "../../src/store/posts-store.js";
@@ -21,7 +21,7 @@ const commit = (sha: string, actor: string, at: string): NewEvent => ({
   subjectAuthor: null,
   occurredAt: at,
   url: null,
-  data: { branch: "main", pusher: actor, commits: [{ sha, message: `commit ${sha}` }] },
+  data: { branch: "main", pusher: actor, count: 1, commits: [{ sha, message: `commit ${sha}` }] },
 });
 const comment = (id: number, actor: string, at: string, body: string): NewEvent => ({
   key: `comment:${id}`,
@@ -184,7 +184,7 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     }
   });
 
-  it("turns a commit recorded before pushes were one row (migration 008) into a push of that commit", async () => {
+  it("turns a commit recorded before pushes were one row into a push of that commit, its commits in their own column (migrations 008, 010)", async () => {
     const legacy = { sha: "ab12cd34", message: "Old commit", branch: "feat/x", pusher: "lead" };
     const { id } = await db
       .insertInto("events")
@@ -192,8 +192,11 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
       .returning("id")
       .executeTakeFirstOrThrow();
     await migrations["008_pushes"]!.up(db as unknown as Kysely<unknown>);
-    const [event] = await eventsInIdRange(db, { installationId: 4, after: id - 1, upTo: id, logins: ["budi"] });
-    expect(event).toMatchObject({ kind: "push", url: "https://github.com/acme/api", data: { branch: "feat/x", pusher: "lead", commits: [{ sha: "ab12cd34", message: "Old commit" }] } });
+    await migrations["010_push_commits"]!.up(db as unknown as Kysely<unknown>);
+    const [summary] = await eventsInIdRange(db, { installationId: 4, after: id - 1, upTo: id, logins: ["budi"] });
+    expect(summary).toMatchObject({ kind: "push", url: "https://github.com/acme/api", data: { branch: "feat/x", pusher: "lead", count: 1, commits: [] } });
+    const [event] = await withPushCommits(db, [summary!], [id]);
+    expect(event).toMatchObject({ data: { count: 1, commits: [{ sha: "ab12cd34", message: "Old commit" }] } });
     expect(event!.kind === "push" && commitUrl(event!, "ab12cd34")).toBe("https://github.com/acme/api/commit/ab12cd34");
   });
 });
