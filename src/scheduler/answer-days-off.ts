@@ -11,7 +11,8 @@ export interface DaysOffReply {
   result: "recorded" | "rejected";
 }
 
-const PREFIX = "days-off:";
+/** Every days-off reply's post key starts so. */
+export const DAYS_OFF_POSTS = "days-off:";
 
 /** Identifies the text of the commands: editing them asks for a new reply. */
 const versionOf = (request: DaysOffRequest): string =>
@@ -20,12 +21,12 @@ const versionOf = (request: DaysOffRequest): string =>
 /** Replies once to each version of each `/handoff` comment on a log issue: what was recorded, or what is wrong. */
 export async function answerDaysOff(ctx: TickContext, requests: readonly DaysOffRequest[]): Promise<DaysOffReply[]> {
   if (requests.length === 0) return [];
-  const answered = await finishedPostKeys(ctx.db, ctx.installationId, PREFIX);
+  const answered = await finishedPostKeys(ctx.db, ctx.installationId, DAYS_OFF_POSTS);
   const replies: DaysOffReply[] = [];
   for (const request of requests) {
     const { comment } = request;
     const version = versionOf(request);
-    const key = `${PREFIX}${comment.key}:${version}`;
+    const key = `${DAYS_OFF_POSTS}${comment.key}:${version}`;
     if (answered.has(key) || comment.number === null) continue;
     const marker = daysOffReplyMarker(comment.key, version);
     try {

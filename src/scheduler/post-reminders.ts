@@ -16,6 +16,9 @@ import type { TickContext } from "./tick-context.js";
 
 export type ReminderOutcome = { login: string; day: string; result: "posted" | "busy" } | { login: string; day: string; result: "failed"; error: string };
 
+/** Every reminder's post key starts so. */
+export const REMINDER_POSTS = "reminder:";
+
 const utc = (instant: DateTime): string => instant.toUTC().toISO()!;
 
 function hasUpdate(comments: readonly RecordedEvent[], contractor: Contractor, day: string, config: HandoffConfig, logIssues: readonly LogIssue[]): boolean {
@@ -31,7 +34,7 @@ function hasUpdate(comments: readonly RecordedEvent[], contractor: Contractor, d
 /** The reminder of `day`, unless it was sent or an update for that day is recorded (then null). */
 async function remind(ctx: TickContext, state: EndOfDayState, contractor: Contractor, day: string): Promise<ReminderOutcome | null> {
   const { config } = state;
-  const key = `reminder:${contractor.login.toLowerCase()}:${day}`;
+  const key = `${REMINDER_POSTS}${contractor.login.toLowerCase()}:${day}`;
   if ((await finishedPostKeys(ctx.db, ctx.installationId, key)).has(key)) return null;
   const span = daySpan(day, contractor);
   const ref = { installationId: ctx.installationId, login: contractor.login, from: utc(span.start), to: utc(span.end) };

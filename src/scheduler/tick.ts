@@ -2,6 +2,10 @@ import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import { pruneEvents } from "../store/events-store.js";
 import { prunePosts } from "../store/posts-store.js";
+import { PROMPT_POSTS } from "../store/prompts-store.js";
+import { DAYS_OFF_POSTS } from "./answer-days-off.js";
+import { BRIEF_POSTS } from "./post-briefs.js";
+import { REMINDER_POSTS } from "./post-reminders.js";
 import { ensureInstallation, recordProblem } from "../store/installations-store.js";
 import { describeFailure } from "./describe-failure.js";
 import { type DeliveriesPort, sweepDeliveries } from "./sweep-deliveries.js";
@@ -53,7 +57,7 @@ export async function tick(input: TickDeps): Promise<TickReport[]> {
       await pruneEvents(deps.db, installation.id, retainFrom);
       // Review prompts, briefs, reminders and days-off replies are due within days of their date; digests
       // (the latest holds the next one's starting point) and log issues are kept.
-      await prunePosts(deps.db, installation.id, retainFrom, ["prompt:", "brief:", "reminder:", "days-off:"]);
+      await prunePosts(deps.db, installation.id, retainFrom, [PROMPT_POSTS, BRIEF_POSTS, REMINDER_POSTS, DAYS_OFF_POSTS]);
       const work = deps.app.github(installation.id).then((github) => tickInstallation({ ...deps, github, installationId: installation.id, account: installation.account }));
       reports.push(await withDeadline(work, deps.deadlineMs ?? INSTALLATION_DEADLINE_MS));
       await recordProblem(deps.db, installation.id, null, deps.now);

@@ -28,24 +28,26 @@ const MOST_PER_BATCH = 64;
 const ROWS_PER_INSERT = 500;
 const queues = new WeakMap<Db, Queue>();
 
-const eventRow = (installationId: number, recordedAt: string, e: NewEvent) => {
-  // A push's commits go in a column of their own (see EventTable.commits).
-  const { data, commits } = e.kind === "push" ? { data: { ...e.data, commits: undefined }, commits: JSON.stringify(e.data.commits) } : { data: e.data, commits: null };
-  return {
-    installation_id: installationId,
-    key: e.key,
-    kind: e.kind,
-    actor: e.actor,
-    repo: e.repo,
-    number: e.number,
-    subject_author: e.subjectAuthor,
-    occurred_at: e.occurredAt,
-    recorded_at: recordedAt,
-    url: e.url,
-    data: JSON.stringify(data),
-    commits,
-  };
-};
+/** An event's `data` column, and a push's commits in a column of their own (see EventTable.commits). */
+function storedData(e: NewEvent): { data: string; commits: string | null } {
+  if (e.kind !== "push") return { data: JSON.stringify(e.data), commits: null };
+  const { commits, ...summary } = e.data;
+  return { data: JSON.stringify(summary), commits: JSON.stringify(commits) };
+}
+
+const eventRow = (installationId: number, recordedAt: string, e: NewEvent) => ({
+  installation_id: installationId,
+  key: e.key,
+  kind: e.kind,
+  actor: e.actor,
+  repo: e.repo,
+  number: e.number,
+  subject_author: e.subjectAuthor,
+  occurred_at: e.occurredAt,
+  recorded_at: recordedAt,
+  url: e.url,
+  ...storedData(e),
+});
 
 /**
  * Writes a batch of deliveries: one INSERT of their ids, then one of all the new ones' events, then

@@ -1,10 +1,11 @@
 import type { PostedPrompt, PromptAnswer } from "../domain/prompt-answers.js";
 import type { Db } from "./schema.js";
 
-const PREFIX = "prompt:";
+/** Every review prompt's post key starts so. */
+export const PROMPT_POSTS = "prompt:";
 
 /** The post key of a review prompt: one per pull request per digest. */
-export const promptKey = (repo: string, number: number, teamDate: string): string => `${PREFIX}${repo}#${number}:${teamDate}`;
+export const promptKey = (repo: string, number: number, teamDate: string): string => `${PROMPT_POSTS}${repo}#${number}:${teamDate}`;
 
 /** What a prompt's post row keeps in `detail`, besides the comment's id and url. */
 export interface PromptDetail {
@@ -41,7 +42,7 @@ export async function postedPrompts(db: Db, installationId: number): Promise<Pos
     .selectFrom("posts")
     .select(["key", "detail"])
     .where("installation_id", "=", installationId)
-    .where("key", "like", `${PREFIX}%`)
+    .where("key", "like", `${PROMPT_POSTS}%`)
     .where("state", "=", "posted")
     .execute();
   return rows.map((row) => promptOf(row.key, JSON.parse(row.detail) as PromptDetail));
