@@ -1,10 +1,16 @@
-import { sql } from "kysely";
+import { PostgresAdapter } from "kysely";
 import type { RecordedEvent } from "../domain/events.js";
 import { toRecordedEvent } from "./events-store.js";
 import type { Db } from "./schema.js";
 
 // Keeps each query's bound parameters well under SQLite's limit.
 const CHUNK = 200;
+
+/**
+ * The operator that matches `data` against an ASCII pattern in any case, as `lower(data) like` would but
+ * without copying each row's text: SQLite's LIKE ignores ASCII case by itself; PostgreSQL has ILIKE.
+ */
+const caseless = (db: Db) => (db.getExecutor().adapter instanceof PostgresAdapter ? "ilike" : "like");
 
 const chunks = <T>(items: readonly T[]): T[][] =>
   Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, index) => items.slice(index * CHUNK, (index + 1) * CHUNK));
@@ -43,10 +49,10 @@ export async function commentsOnOrMentioning(
     .where((eb) =>
       eb.or([
         ...(q.numbers.length > 0 ? [eb("number", "in", [...q.numbers])] : []),
-        ...q.needles.map((needle) => eb(sql<string>`lower(data)`, "like", `%${needle.toLowerCase()}%`)),
+        ...q.needles.map((needle) => eb("data", caseless(db), `%${needle}%`)),
       ]),
     );
-  if (q.containing !== undefined) query = query.where(sql<string>`lower(data)`, "like", `%${q.containing.toLowerCase()}%`);
+  if (q.containing !== undefined) query = query.where("data", caseless(db), `%${q.containing}%`);
   if (q.from !== undefined) query = query.where("occurred_at", ">=", q.from);
   if (q.to !== undefined) query = query.where("occurred_at", "<=", q.to);
   const rows = await query.orderBy("occurred_at").orderBy("id").execute();
@@ -65,7 +71,7 @@ export async function threadAnswers(db: Db, q: { installationId: number; threads
       .selectAll()
       .where("installation_id", "=", q.installationId)
       .where((eb) => eb.or(part.map((thread) => eb.and([eb("number", "=", thread.number), eb("repo", "=", thread.repo)]))))
-      .where((eb) => eb.or([eb("kind", "in", ["issue", "pull_request"]), eb(sql<string>`lower(data)`, "like", "%/decided%")]))
+      .where((eb) => eb.or([eb("kind", "in", ["issue", "pull_request"]), eb("data", caseless(db), "%/decided%")]))
       .execute();
     events.push(...rows.map(toRecordedEvent));
   }

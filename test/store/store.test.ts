@@ -4,6 +4,7 @@ import { commitUrl, type NewEvent } from "../../src/domain/events.js";
 import { recordDelivery } from "../../src/store/delivery-batches.js";
 import { startDeliveryWriter } from "../../src/store/delivery-writer.js";
 import { databaseTarget } from "../../src/store/open-database.js";
+import { commentsOnOrMentioning, threadAnswers } from "../../src/store/end-of-day-store.js";
 import { commentsBy, eventsInIdRange, latestEventId, pruneEvents, withPushCommits } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
 import { migrations } from "../../src/store/migrations.js";
@@ -70,6 +71,15 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     await recordDelivery(db, delivery("d6", [], { remove: ["comment:12"] }));
     const comments = await commentsBy(db, { installationId: 1, logins: ["budi"], from: "2026-10-29T00:00:00.000Z", to: "2026-10-30T00:00:00.000Z" });
     expect(comments.map((c) => c.kind === "comment" && c.data.body)).toEqual(["/eod edited"]);
+  });
+
+  it("finds commands in comments in any case, and only in the comments that hold them", async () => {
+    const at = "2026-10-29T09:00:00.000Z";
+    await recordDelivery(db, { ...delivery("case", [comment(41, "budi", at, "/EOD shipped"), comment(42, "budi", at, "/Decided: ship it"), comment(43, "budi", at, "eod soon, no command")]), installationId: 4 });
+    const updates = await commentsOnOrMentioning(db, { installationId: 4, logins: ["budi"], numbers: [], needles: ["/eod"] });
+    expect(updates.map((c) => c.key)).toEqual(["comment:41"]);
+    const answers = await threadAnswers(db, { installationId: 4, threads: [{ repo: "acme/api", number: 7 }] });
+    expect(answers.map((c) => c.key)).toEqual(["comment:42"]);
   });
 
   it("reads the events of an id range, by or about the logins asked for, of one installation", async () => {
