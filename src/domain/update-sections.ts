@@ -1,6 +1,7 @@
 import type { ListItem, Paragraph } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { plainText, rangeOf, sourceOf } from "./markdown-tree.js";
+import { memoize } from "./memoize.js";
 
 export type SectionKind = "done" | "decisions" | "next" | "blockers";
 
@@ -106,8 +107,11 @@ function itemText(source: string, item: ListItem): string {
  * Cuts an end-of-day update into Done / Decisions / Next / Blockers, recognised from Markdown headings
  * and from labels at the start of a line (bold, or plain with a colon), in any case and with common
  * synonyms ("Today", "Tomorrow", "Blocked"). A leading `/eod` is left out; all other text is kept.
+ * Remembered: a digest reads each update's sections twice (its decisions, then the update itself).
  */
-export function parseUpdate(markdown: string): UpdateSections {
+export const parseUpdate = memoize(sectionsOf, 1_000);
+
+function sectionsOf(markdown: string): UpdateSections {
   const source = markdown.replace(/^\s*\/eod(?![A-Za-z0-9_-])[ \t]*/i, "");
   const pieces: Piece[] = [];
   let current: Target | Free = FREE;

@@ -4,7 +4,6 @@ import { waitingForReview, type WaitingReview } from "../domain/prompt-answers.j
 import { pullRequestKey, pullRequestStates, type PullRequestState } from "../domain/pull-request-state.js";
 import { promptCandidates, reviewPrompts, type ReviewPrompt } from "../domain/review-prompts.js";
 import { pullRequestEvents } from "../store/pull-request-events-store.js";
-import { loadEndOfDayState } from "./end-of-day-state.js";
 import { promptsAsOf } from "./prompts-as-of.js";
 import type { TickContext } from "./tick-context.js";
 
@@ -18,6 +17,7 @@ export interface ReviewPlan {
 /**
  * Decides the review prompts of a digest from its events. A pull request's state comes from its latest
  * recorded pull_request event; only one known from comments alone is read from GitHub (one call each).
+ * `config` holds the `/handoff off` days (EndOfDayState.config), so that deadlines skip them too.
  */
 export async function planReviewPrompts(
   ctx: TickContext,
@@ -42,9 +42,7 @@ export async function planReviewPrompts(
     for (const prompt of [...posted].sort((a, b) => a.teamDate.localeCompare(b.teamDate))) {
       if (prompt.teamDate < teamDate) previous.set(pullRequestKey(prompt.repo, prompt.number), { teamDate: prompt.teamDate, url: prompt.promptUrl });
     }
-    // Deadlines skip the days off given with `/handoff off` too.
-    const { config: withDaysOff } = await loadEndOfDayState(ctx, config);
-    prompts = reviewPrompts({ config: withDaysOff, teamDate, at, candidates, states, previous });
+    prompts = reviewPrompts({ config, teamDate, at, candidates, states, previous });
   }
   return { prompts, waiting: waitingForReview(posted, at, config.team, prompts) };
 }

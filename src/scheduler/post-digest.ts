@@ -74,9 +74,9 @@ async function postClaimedDigest(
   const logins = config.contractors.map((c) => c.login);
   const summaries = await eventsInIdRange(ctx.db, { installationId: ctx.installationId, after: decision.after, upTo: decision.cutoff, logins });
   const events = await withPushCommits(ctx.db, summaries, pushesShown(config.contractors, summaries));
-  const reviews = await planReviewPrompts(ctx, config, teamDate, events, decision.at);
-  // The `/handoff off` days count as days off; updates on log issues are recognised.
+  // The `/handoff off` days count as days off, in deadlines too; updates on log issues are recognised.
   const endOfDay = await loadEndOfDayState(ctx, config);
+  const reviews = await planReviewPrompts(ctx, endOfDay.config, teamDate, events, decision.at);
   // Which days had their update: comments that may be one (`/eod`, or on a log issue), shown in a digest or not.
   const updates = await commentsOnOrMentioning(ctx.db, {
     installationId: ctx.installationId,
