@@ -93,8 +93,10 @@ function dayOfWork(random: SeededRandom, login: string, zone: string, dayIndex: 
   // The first pull request is merged by a reviewer on Thursday.
   if (dayIndex === 3) events.push(pullRequestEvent(login, REVIEWERS[0]!, prs[0]!, "merged", iso(start.plus({ hours: 6 }))));
 
-  const interaction = (kind: "review" | "review_comment" | "comment", actor: string, pr: PullRequest, body: string): NewEvent => {
+  // Every text differs, as people's do: nothing that parses a text is spared by remembering an earlier answer.
+  const interaction = (kind: "review" | "review_comment" | "comment", actor: string, pr: PullRequest, text: string): NewEvent => {
     const id = nextId();
+    const body = text.startsWith("/eod") ? text : `${text} (${id})`;
     const base = { actor, repo: pr.repo, number: pr.number, subjectAuthor: login, occurredAt: during(), url: `https://github.com/${pr.repo}/pull/${pr.number}#c${id}` };
     if (kind === "review") return { ...base, key: `review:${id}`, kind, data: { state: random.pick(["approved", "commented", "changes_requested"]), body, title: pr.title } };
     if (kind === "review_comment") return { ...base, key: `review_comment:${id}`, kind, data: { body, title: pr.title, path: "src/handler.ts" } };

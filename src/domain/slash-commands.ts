@@ -21,9 +21,15 @@ function paragraphs(node: Nodes): Nodes[] {
   return node.children.flatMap((child) => paragraphs(child));
 }
 
+/**
+ * A line where a paragraph may start with "/<name>": after indentation and list markers only. A text with
+ * none holds no command, and is not parsed: most comments are such texts, and parsing is what costs.
+ */
+const MAY_HOLD_COMMAND = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*\/[A-Za-z]/m;
+
 /** The slash commands of a comment: lines of its paragraphs that start with "/<name>". */
 export function slashCommands(markdown: string): SlashCommand[] {
-  return [...commandsOf(markdown)];
+  return MAY_HOLD_COMMAND.test(markdown) ? [...commandsOf(markdown)] : [];
 }
 
 // Ticks ask again about the same recorded comments; parsing is what costs.
