@@ -137,8 +137,8 @@ function countsLine(day: DigestDay): string {
   return counts.filter((part) => part !== "").join(" · ");
 }
 
-function renderDay(login: string, zone: string, day: DigestDay, teamZone: string, detail: Detail): string[] {
-  const lines = ["", heading(login, zone, day, teamZone)];
+function renderDay(heading: string, zone: string, day: DigestDay, detail: Detail): string[] {
+  const lines = ["", heading];
   if (detail === "counts") {
     const counts = countsLine(day);
     if (counts !== "") lines.push(counts);
@@ -170,6 +170,10 @@ export function renderDigest(digest: Digest, options: RenderOptions): string {
     ...renderDecisions(digest.decisions, options.teamZone, digest.at),
     ...renderWaitingForReview(digest.waitingForReview, options.teamZone),
   ];
+  // A day's heading is the same in every form, and costs time-zone conversions: written once.
+  const headings = new Map<DigestDay, string>();
+  const headingOf = (login: string, zone: string, day: DigestDay): string =>
+    headings.get(day) ?? headings.set(day, heading(login, zone, day, options.teamZone)).get(day)!;
   let body = "";
   for (const detail of DETAILS) {
     const lines = [...top];
@@ -177,7 +181,7 @@ export function renderDigest(digest: Digest, options: RenderOptions): string {
     // A form over the budget is abandoned as soon as it is: a busy week would otherwise render megabytes first.
     for (const contractor of digest.contractors) {
       for (const day of contractor.days) {
-        for (const line of renderDay(contractor.login, contractor.timezone, day, options.teamZone, detail)) {
+        for (const line of renderDay(headingOf(contractor.login, contractor.timezone, day), contractor.timezone, day, detail)) {
           lines.push(line);
           length += line.length + 1;
         }
