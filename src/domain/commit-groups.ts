@@ -18,7 +18,7 @@ export interface CommitGroup {
 }
 
 /** Adds a push (pushes come in time order) to its repository and branch's group, keeping the first `keep` commits. */
-export function addPush(groups: CommitGroup[], push: PushEvent, keep: number): void {
+export function addPush(groups: CommitGroup[], push: Omit<PushEvent, "key">, keep: number): void {
   let group = groups.find((candidate) => candidate.repo === push.repo && candidate.branch === push.data.branch);
   if (group === undefined) {
     group = { repo: push.repo, branch: push.data.branch, count: 0, commits: [] };

@@ -2,7 +2,7 @@ import type { Contractor, HandoffConfig } from "../config/schema.js";
 import { decisionsForDigest, type Decision, type DigestDecisions } from "./decisions.js";
 import { isEndOfDayUpdate, isLateUpdate, millis, sameLogin, sortedByTime, type LogIssue } from "./end-of-day.js";
 import { addPush, commitCount, type CommitGroup } from "./commit-groups.js";
-import type { IssueData, PullRequestAction, RecordedEvent } from "./events.js";
+import type { DigestEvent, IssueData, PullRequestAction } from "./events.js";
 import type { WaitingReview } from "./prompt-answers.js";
 import { isInScope } from "./scope.js";
 import { parseUpdate, type UpdateSections } from "./update-sections.js";
@@ -20,9 +20,9 @@ export interface DigestInput {
   /** When the app first read the config: days whose hours began earlier get no missing-update line. */
   configReadAt?: string;
   /** Events not yet shown in a digest, recorded up to `at`: any actor, any repo of the installation. */
-  events: RecordedEvent[];
+  events: DigestEvent[];
   /** Contractors' comments that may be updates (`/eod`, or on a log issue) from `since` minus 2 days up to `at`, shown or not: which days had their update. */
-  updates: RecordedEvent[];
+  updates: DigestEvent[];
   logIssues: LogIssue[];
   /** Prompted pull requests with no answer yet (prompt-answers.ts). */
   waitingForReview?: WaitingReview[];
@@ -144,7 +144,7 @@ const emptyDay = (day: string, contractor: Contractor, at: string): DigestDay =>
   };
 };
 
-const interaction = (event: RecordedEvent & { kind: Interaction["kind"] }): Interaction => ({
+const interaction = (event: DigestEvent & { kind: Interaction["kind"] }): Interaction => ({
   kind: event.kind,
   actor: event.actor,
   repo: event.repo,
@@ -156,12 +156,12 @@ const interaction = (event: RecordedEvent & { kind: Interaction["kind"] }): Inte
   body: event.data.body,
 });
 
-const isInteraction = (event: RecordedEvent): event is RecordedEvent & { kind: Interaction["kind"] } =>
+const isInteraction = (event: DigestEvent): event is DigestEvent & { kind: Interaction["kind"] } =>
   event.kind === "review" || event.kind === "review_comment" || event.kind === "comment";
 
 function addStateChange<A extends string>(
   entries: { repo: string; number: number; title: string; url: string | null; actions: A[] }[],
-  event: RecordedEvent & { number: number | null; data: { title: string; action: A } },
+  event: DigestEvent & { number: number | null; data: { title: string; action: A } },
 ): void {
   const number = event.number ?? 0;
   let entry = entries.find((candidate) => candidate.repo === event.repo && candidate.number === number);
@@ -193,7 +193,7 @@ function missingUpdateDays(contractor: Contractor, input: DigestInput, updatedDa
 
 function contractorDigest(
   contractor: Contractor,
-  mine: { events: readonly RecordedEvent[]; updates: readonly RecordedEvent[] },
+  mine: { events: readonly DigestEvent[]; updates: readonly DigestEvent[] },
   input: DigestInput,
   shown: Set<number>,
 ): ContractorDigest {
@@ -201,7 +201,7 @@ function contractorDigest(
   const days = new Map<string, DigestDay>();
   const workingDay = workingDayFinder(contractor);
   const dayOf = (day: string): DigestDay => days.get(day) ?? days.set(day, emptyDay(day, contractor, input.at)).get(day)!;
-  const isOwnUpdate = (event: RecordedEvent): boolean =>
+  const isOwnUpdate = (event: DigestEvent): boolean =>
     sameLogin(event.actor, contractor.login) && isEndOfDayUpdate(event, input.logIssues);
 
   for (const event of events) {
@@ -240,9 +240,9 @@ function contractorDigest(
 }
 
 /** Each login's events (as actor or as author of the subject), in the given order: a contractor reads only theirs. */
-function eventsByLogin(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
-  const byLogin = new Map<string, RecordedEvent[]>();
-  const add = (login: string, event: RecordedEvent) => {
+function eventsByLogin(events: readonly DigestEvent[]): Map<string, DigestEvent[]> {
+  const byLogin = new Map<string, DigestEvent[]>();
+  const add = (login: string, event: DigestEvent) => {
     const list = byLogin.get(login);
     if (list) list.push(event);
     else byLogin.set(login, [event]);
@@ -258,7 +258,7 @@ function eventsByLogin(events: readonly RecordedEvent[]): Map<string, RecordedEv
 
 /** The digest model: per contractor and working day, what to show. Pure: the instant and the events come in. */
 export function buildDigest(input: DigestInput): Digest {
-  const inScope = (event: RecordedEvent): boolean => isInScope(event, input.config.repositories, input.logIssues);
+  const inScope = (event: DigestEvent): boolean => isInScope(event, input.config.repositories, input.logIssues);
   const events = sortedByTime(input.events.filter(inScope));
   const shown = new Set<number>();
   const byLogin = eventsByLogin(events);
@@ -294,7 +294,7 @@ export function buildDigest(input: DigestInput): Digest {
  * branch, the pushes (in time order) until COMMITS_SHOWN commits; the others are only counted, so their
  * commits need not be read. A review prompt shows fewer commits of the same pushes.
  */
-export function pushesShown(contractors: readonly Contractor[], events: readonly RecordedEvent[]): number[] {
+export function pushesShown(contractors: readonly Contractor[], events: readonly DigestEvent[]): number[] {
   const pushesByLogin = eventsByLogin(events.filter((event) => event.kind === "push"));
   const shown: number[] = [];
   for (const contractor of contractors) {

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Contractor } from "../config/schema.js";
-import type { RecordedEvent } from "./events.js";
+import type { DigestEvent } from "./events.js";
 import { slashCommands } from "./slash-commands.js";
 import { workingDayOf } from "./working-day.js";
 
@@ -28,7 +28,7 @@ function sameRepo(eventRepo: string, issueRepo: string): boolean {
 }
 
 /** True when the comment is on the log issue of its own author. */
-export function isOnOwnLogIssue(event: RecordedEvent, logIssues: readonly LogIssue[]): boolean {
+export function isOnOwnLogIssue(event: DigestEvent, logIssues: readonly LogIssue[]): boolean {
   return (
     event.kind === "comment" &&
     logIssues.some((issue) => sameLogin(issue.login, event.actor) && issue.number === event.number && sameRepo(event.repo, issue.repo))
@@ -39,21 +39,21 @@ export function isOnOwnLogIssue(event: RecordedEvent, logIssues: readonly LogIss
  * An end-of-day update: a comment on its author's log issue (unless it is a command such as
  * `/handoff off`), or any comment starting with `/eod`. Whether the author is a contractor is for the caller to check.
  */
-export function isEndOfDayUpdate(event: RecordedEvent, logIssues: readonly LogIssue[]): boolean {
+export function isEndOfDayUpdate(event: DigestEvent, logIssues: readonly LogIssue[]): boolean {
   if (event.kind !== "comment") return false;
   return EOD_COMMAND.test(event.data.body) || (isOnOwnLogIssue(event, logIssues) && !isCommand(event.data.body));
 }
 
 /** The contractor's end-of-day updates by working day (ascending), each day's in time order. */
 export function updatesByDay(
-  events: readonly RecordedEvent[],
+  events: readonly DigestEvent[],
   contractor: Pick<Contractor, "login" | "timezone" | "day_boundary">,
   logIssues: readonly LogIssue[],
-): Map<string, RecordedEvent[]> {
+): Map<string, DigestEvent[]> {
   const updates = events
     .filter((event) => sameLogin(event.actor, contractor.login) && isEndOfDayUpdate(event, logIssues))
     .sort(byTime);
-  const days = new Map<string, RecordedEvent[]>();
+  const days = new Map<string, DigestEvent[]>();
   for (const update of updates) {
     const day = workingDayOf(update.occurredAt, contractor);
     days.set(day, [...(days.get(day) ?? []), update]);
@@ -62,7 +62,7 @@ export function updatesByDay(
 }
 
 /** Time order; ties keep recording order. */
-export function byTime(a: RecordedEvent, b: RecordedEvent): number {
+export function byTime(a: DigestEvent, b: DigestEvent): number {
   return millis(a.occurredAt) - millis(b.occurredAt) || a.id - b.id;
 }
 
@@ -70,14 +70,14 @@ export function byTime(a: RecordedEvent, b: RecordedEvent): number {
  * Whether `a` comes no later than `b` in byTime order. Two UTC instants written alike ("…Z", same length)
  * compare as text, with no parsing: the store's are, so a digest's events are checked in one cheap pass.
  */
-function inOrder(a: RecordedEvent, b: RecordedEvent): boolean {
+function inOrder(a: DigestEvent, b: DigestEvent): boolean {
   const [x, y] = [a.occurredAt, b.occurredAt];
   if (x.length === y.length && x.endsWith("Z") && y.endsWith("Z")) return x < y || (x === y && a.id <= b.id);
   return byTime(a, b) <= 0;
 }
 
 /** A copy of `events` in byTime order; each instant is read once, not once per comparison. */
-export function sortedByTime<E extends RecordedEvent>(events: readonly E[]): E[] {
+export function sortedByTime<E extends DigestEvent>(events: readonly E[]): E[] {
   // The store hands events over in time order, and several steps of a digest ask for that order again.
   if (events.every((event, i) => i === 0 || inOrder(events[i - 1]!, event))) return [...events];
   const keyed = events.map((event) => ({ event, at: millis(event.occurredAt) }));
@@ -95,7 +95,7 @@ export const millis = (instant: string): number =>
  * app first read the config (`configReadAt`) were never reported on, so their updates are never late.
  */
 export function isLateUpdate(
-  update: Pick<RecordedEvent, "occurredAt">,
+  update: Pick<DigestEvent, "occurredAt">,
   hours: { start: DateTime; end: DateTime },
   since: string,
   configReadAt?: string,

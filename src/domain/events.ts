@@ -101,3 +101,9 @@ export const commitUrl = (push: Pick<PushEvent, "url">, sha: string): string | n
 
 /** How many events an event counts as where users read counts: a push, one per commit. */
 export const activityCount = (event: NewEvent): number => (event.kind === "push" ? event.data.count : 1);
+
+/**
+ * A recorded event as a digest reads it: without its key and arrival time, which only deduplication and
+ * replies need. A busy week is tens of thousands of events, and every string read costs. A RecordedEvent is one.
+ */
+export type DigestEvent = NewEvent extends infer E ? (E extends NewEvent ? Omit<E, "key"> & { id: number } : never) : never;

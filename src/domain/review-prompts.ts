@@ -1,7 +1,7 @@
 import type { Contractor, HandoffConfig } from "../config/schema.js";
 import { isEndOfDayUpdate, sameLogin, sortedByTime } from "./end-of-day.js";
 import { addPush, type CommitGroup } from "./commit-groups.js";
-import type { PullRequestAction, RecordedEvent } from "./events.js";
+import type { DigestEvent, PullRequestAction } from "./events.js";
 import { pullRequestKey, type PullRequestState } from "./pull-request-state.js";
 import { nextBrief } from "./schedule.js";
 import { isInScope } from "./scope.js";
@@ -17,7 +17,7 @@ export interface PromptCandidate {
   /** Whose next working day is the deadline: the author when a contractor moved it, else the first contractor (config order) who did. */
   contractor: string;
   /** The contractors' activity on it in the digest, in time order. */
-  events: RecordedEvent[];
+  events: DigestEvent[];
 }
 
 export interface PromptNote {
@@ -69,7 +69,7 @@ const TEAM = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]+$/;
 const EOD_LINE = /^\s*\/eod[ \t]*(\r?\n)?/i;
 
 /** A contractor's own notes in a comment on a pull request: an `/eod` update (whole), else each `/decision` it flags. */
-function notesOf(event: RecordedEvent): PromptNote[] {
+function notesOf(event: DigestEvent): PromptNote[] {
   if (event.kind !== "comment" || !event.data.onPullRequest) return [];
   // Log issues are issues, never pull requests: only `/eod` makes a comment on a PR an update.
   if (isEndOfDayUpdate(event, [])) return [{ kind: "end-of-day update", by: event.actor, text: event.data.body.replace(EOD_LINE, ""), url: event.url }];
@@ -84,12 +84,12 @@ function notesOf(event: RecordedEvent): PromptNote[] {
  */
 export function promptCandidates(input: {
   config: HandoffConfig;
-  events: readonly RecordedEvent[];
+  events: readonly DigestEvent[];
   known: ReadonlyMap<string, PullRequestState>;
 }): PromptCandidate[] {
   const { config } = input;
-  const byPullRequest = new Map<string, { repo: string; number: number; events: RecordedEvent[] }>();
-  const add = (repo: string, number: number, event: RecordedEvent): void => {
+  const byPullRequest = new Map<string, { repo: string; number: number; events: DigestEvent[] }>();
+  const add = (repo: string, number: number, event: DigestEvent): void => {
     const key = pullRequestKey(repo, number);
     const entry = byPullRequest.get(key) ?? byPullRequest.set(key, { repo, number, events: [] }).get(key)!;
     entry.events.push(event);

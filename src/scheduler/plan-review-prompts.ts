@@ -1,5 +1,5 @@
 import type { HandoffConfig } from "../config/schema.js";
-import type { RecordedEvent } from "../domain/events.js";
+import type { DigestEvent } from "../domain/events.js";
 import { waitingForReview, type WaitingReview } from "../domain/prompt-answers.js";
 import { pullRequestKey, pullRequestStates, type PullRequestState } from "../domain/pull-request-state.js";
 import { promptCandidates, reviewPrompts, type ReviewPrompt } from "../domain/review-prompts.js";
@@ -23,7 +23,7 @@ export async function planReviewPrompts(
   ctx: TickContext,
   config: HandoffConfig,
   teamDate: string,
-  events: readonly RecordedEvent[],
+  events: readonly DigestEvent[],
   at: string,
 ): Promise<ReviewPlan> {
   const posted = await promptsAsOf(ctx, at);

@@ -1,5 +1,5 @@
 import { PostgresAdapter, type Selectable, sql } from "kysely";
-import type { PushedCommit, RecordedEvent } from "../domain/events.js";
+import type { DigestEvent, PushedCommit, RecordedEvent } from "../domain/events.js";
 import type { Db, EventTable } from "./schema.js";
 
 const SPAN = 10_000;
@@ -34,30 +34,38 @@ export function toRecordedEvent(r: EventRow): RecordedEvent {
 export async function eventsInIdRange(
   db: Db,
   q: { installationId: number; after: number; upTo: number; logins: readonly string[] },
-): Promise<RecordedEvent[]> {
+): Promise<DigestEvent[]> {
   if (q.logins.length === 0) return [];
   const logins = new Set(q.logins);
-  const events: RecordedEvent[] = [];
+  const events: DigestEvent[] = [];
   // Read in spans of ids, so that a week's worth of rows never sits in memory twice (raw and mapped); a
   // span, unlike LIMIT after ORDER BY, never makes PostgreSQL scan and sort the whole range for each page.
   for (let from = q.after; from < q.upTo; from += SPAN) {
+    // Each row becomes the event itself (named as the domain names them), its data parsed in place.
     const rows = await db
       .selectFrom("events")
-      .select(["id", "installation_id", "key", "kind", "actor", "repo", "number", "subject_author", "occurred_at", "recorded_at", "url", "data"])
+      .select(["id", "kind", "actor", "repo", "number", "subject_author as subjectAuthor", "occurred_at as occurredAt", "url", "data"])
       // Unary + keeps SQLite from walking an installation_id index instead of the id range.
       .where(sql<number>`+${sql.ref("installation_id")}`, "=", q.installationId)
       .where("id", ">", from)
       .where("id", "<=", Math.min(from + SPAN, q.upTo))
       .execute();
     // Logins are matched here, one set lookup a row, rather than by two IN lists in the query.
-    for (const row of rows) if (logins.has(row.actor) || (row.subject_author !== null && logins.has(row.subject_author))) events.push(toRecordedEvent(row));
+    for (const row of rows) {
+      if (!logins.has(row.actor) && (row.subjectAuthor === null || !logins.has(row.subjectAuthor))) continue;
+      const event = row as unknown as DigestEvent;
+      event.data = JSON.parse(row.data);
+      // A push's commits: none here (PushData.commits); withPushCommits reads those a digest shows.
+      if (event.kind === "push") event.data.commits = [];
+      events.push(event);
+    }
   }
   // Ids follow arrival, about in time order, which sorts fast.
   return events.sort(inTimeOrder);
 }
 
 /** `events` with the commits of the pushes `ids` read in (eventsInIdRange leaves them out). */
-export async function withPushCommits(db: Db, events: readonly RecordedEvent[], ids: readonly number[]): Promise<RecordedEvent[]> {
+export async function withPushCommits<E extends DigestEvent>(db: Db, events: readonly E[], ids: readonly number[]): Promise<E[]> {
   const commits = new Map<number, PushedCommit[]>();
   for (let i = 0; i < ids.length; i += IDS_PER_READ) {
     const rows = await db.selectFrom("events").select(["id", "commits"]).where("id", "in", ids.slice(i, i + IDS_PER_READ)).execute();
@@ -70,7 +78,7 @@ export async function withPushCommits(db: Db, events: readonly RecordedEvent[], 
 }
 
 /** Time order, ties in recording order; stored instants are all UTC "…Z" text, which compares as time. */
-export const inTimeOrder = (a: RecordedEvent, b: RecordedEvent): number =>
+export const inTimeOrder = (a: DigestEvent, b: DigestEvent): number =>
   a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id - b.id;
 
 type OccurredBetween = { installationId: number; logins: readonly string[]; from: string; to: string };
