@@ -45,11 +45,13 @@ export function startDeliveryWriter(target: DatabaseTarget, options: { schema?: 
       for (const pending of thread.pending.values()) pending.reject(error);
       thread.pending.clear();
     };
-    thread.worker.on("message", (reply: WriterReply) => {
-      const pending = thread.pending.get(reply.id);
-      thread.pending.delete(reply.id);
-      if ("error" in reply) pending?.reject(new Error(`recording the delivery failed: ${reply.error}`));
-      else pending?.resolve(reply.fresh);
+    thread.worker.on("message", (replies: WriterReply) => {
+      for (const reply of replies) {
+        const pending = thread.pending.get(reply.id);
+        thread.pending.delete(reply.id);
+        if ("error" in reply) pending?.reject(new Error(`recording the delivery failed: ${reply.error}`));
+        else pending?.resolve(reply.fresh);
+      }
     });
     thread.worker.on("error", fail);
     thread.worker.on("exit", (code) => fail(new Error(`the delivery writer thread stopped (exit code ${code})`)));

@@ -4,7 +4,8 @@ import { type DatabaseTarget, openDatabase } from "./open-database.js";
 
 /** The deliveries of one turn of the webhook thread, in one message: each message wakes the thread. */
 export type WriterRequest = { id: number; delivery: RecordedDelivery }[] | "close";
-export type WriterReply = { id: number; fresh: boolean } | { id: number; error: string };
+/** The outcomes of the deliveries settled in one turn of this thread, in one message, for the same reason. */
+export type WriterReply = ({ id: number; fresh: boolean } | { id: number; error: string })[];
 
 /**
  * The writer thread: records the deliveries the webhook thread hands it, on a connection of its own and
@@ -13,6 +14,16 @@ export type WriterReply = { id: number; fresh: boolean } | { id: number; error: 
 const { target, schema } = workerData as { target: DatabaseTarget; schema?: string };
 const db = openDatabase(target, { schema });
 const port = parentPort!;
+let outbox: WriterReply = [];
+const reply = (outcome: WriterReply[number]) => {
+  if (outbox.length === 0) {
+    setImmediate(() => {
+      port.postMessage(outbox);
+      outbox = [];
+    });
+  }
+  outbox.push(outcome);
+};
 port.on("message", (request: WriterRequest) => {
   if (request === "close") {
     void db.destroy().then(() => port.close());
@@ -20,8 +31,8 @@ port.on("message", (request: WriterRequest) => {
   }
   for (const { id, delivery } of request) {
     recordDelivery(db, delivery).then(
-      (fresh) => port.postMessage({ id, fresh } satisfies WriterReply),
-      (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies WriterReply),
+      (fresh) => reply({ id, fresh }),
+      (error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) }),
     );
   }
 });
