@@ -1,7 +1,16 @@
-import { claimPost, finishPost, releasePost } from "../store/posts-store.js";
+import { claimPost, claimPosts, type Claim, finishPost, finishPosts, releasePost, releasePosts } from "../store/posts-store.js";
 import { LEASE_MS, type TickContext } from "./tick-context.js";
 
 export type PostOutcome<T> = { status: "posted"; target: T } | { status: "done"; detail: Record<string, unknown> } | { status: "busy" };
+
+interface PostSteps<T> {
+  find: () => Promise<T | null>;
+  create: () => Promise<T>;
+}
+
+/** An earlier attempt may have reached GitHub: its marker is looked for before anything is created. */
+const findOrCreate = async <T>(claim: Claim & { status: "claimed" }, steps: PostSteps<T>): Promise<T> =>
+  (claim.attempts > 1 ? await steps.find() : null) ?? (await steps.create());
 
 /**
  * Posts something to GitHub at most once per `key`, across retries, restarts and replicas:
@@ -11,18 +20,49 @@ export type PostOutcome<T> = { status: "posted"; target: T } | { status: "done";
 export async function postOnce<T extends object>(
   ctx: TickContext,
   key: string,
-  steps: { find: () => Promise<T | null>; create: () => Promise<T> },
+  steps: PostSteps<T>,
 ): Promise<PostOutcome<T>> {
   const ref = { installationId: ctx.installationId, key };
   const claim = await claimPost(ctx.db, { ...ref, owner: ctx.owner, now: ctx.now, leaseMs: LEASE_MS });
   if (claim.status === "busy") return claim;
   if (claim.status === "done") return { status: "done", detail: claim.detail };
   try {
-    const target = (claim.attempts > 1 ? await steps.find() : null) ?? (await steps.create());
+    const target = await findOrCreate(claim, steps);
     await finishPost(ctx.db, { ...ref, state: "posted", now: ctx.now, detail: { ...(target as Record<string, unknown>) } });
     return { status: "posted", target };
   } catch (error) {
     await releasePost(ctx.db, { ...ref, owner: ctx.owner, now: ctx.now });
     throw error;
   }
+}
+
+/**
+ * postOnce for many posts (a digest's review prompts), with the same guarantees: claimed in one INSERT and
+ * recorded in one transaction, so a hundred posts cost the store two writes rather than two hundred. They
+ * are created in turn; on a failure, those created are recorded, the others given back, and it is thrown.
+ */
+export async function postEachOnce<T extends object>(ctx: TickContext, posts: readonly ({ key: string } & PostSteps<T>)[]): Promise<PostOutcome<T>[]> {
+  const ref = { installationId: ctx.installationId, owner: ctx.owner, now: ctx.now };
+  const claims = await claimPosts(ctx.db, { ...ref, keys: posts.map((post) => post.key), leaseMs: LEASE_MS });
+  const outcomes: PostOutcome<T>[] = [];
+  const created: { key: string; target: T }[] = [];
+  try {
+    for (const post of posts) {
+      const claim = claims.get(post.key)!;
+      if (claim.status !== "claimed") {
+        outcomes.push(claim.status === "done" ? { status: "done", detail: claim.detail } : claim);
+        continue;
+      }
+      const target = await findOrCreate(claim, post);
+      created.push({ key: post.key, target });
+      outcomes.push({ status: "posted", target });
+    }
+  } catch (error) {
+    const recorded = new Set(created.map((post) => post.key));
+    await releasePosts(ctx.db, { ...ref, keys: posts.filter((post) => claims.get(post.key)?.status === "claimed" && !recorded.has(post.key)).map((post) => post.key) });
+    throw error;
+  } finally {
+    await finishPosts(ctx.db, created.map((post) => ({ installationId: ctx.installationId, key: post.key, state: "posted", now: ctx.now, detail: { ...(post.target as Record<string, unknown>) } })));
+  }
+  return outcomes;
 }

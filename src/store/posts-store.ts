@@ -54,6 +54,34 @@ export async function claimPost(db: Db, q: PostRef & { owner: string; now: strin
   return { status: "busy" };
 }
 
+// Keeps each INSERT well under SQLite's bound-parameter limit (8 columns a row).
+const CLAIMS_PER_INSERT = 500;
+
+/**
+ * Claims many posts for `owner`, as claimPost claims each: the keys never claimed before are taken in one
+ * INSERT, and only the others (an earlier attempt, another process's claim) go through claimPost.
+ */
+export async function claimPosts(db: Db, q: { installationId: number; keys: readonly string[]; owner: string; now: string; leaseMs: number }): Promise<Map<string, Claim>> {
+  const leaseUntil = DateTime.fromISO(q.now).plus({ milliseconds: q.leaseMs }).toUTC().toISO()!;
+  const claims = new Map<string, Claim>();
+  for (let i = 0; i < q.keys.length; i += CLAIMS_PER_INSERT) {
+    const values = q.keys.slice(i, i + CLAIMS_PER_INSERT).map((key) => ({
+      installation_id: q.installationId,
+      key,
+      state: "claimed",
+      attempts: 1,
+      lease_until: leaseUntil,
+      claimed_by: q.owner,
+      detail: "{}",
+      updated_at: q.now,
+    }));
+    const inserted = await db.insertInto("posts").values(values).onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing()).returning("key").execute();
+    for (const { key } of inserted) claims.set(key, { status: "claimed", attempts: 1, detail: {} });
+  }
+  for (const key of q.keys) if (!claims.has(key)) claims.set(key, await claimPost(db, { ...q, key }));
+  return claims;
+}
+
 /** Saves what a claimed post decided, so a retry posts the same thing. */
 export async function savePostDetail(db: Db, q: PostRef & { owner: string; detail: Record<string, unknown> }): Promise<void> {
   await db
@@ -65,26 +93,40 @@ export async function savePostDetail(db: Db, q: PostRef & { owner: string; detai
     .execute();
 }
 
-export async function finishPost(
-  db: Db,
-  q: PostRef & { state: "posted" | "skipped"; now: string; detail: Record<string, unknown> },
-): Promise<void> {
-  await db
-    .updateTable("posts")
-    .set({ state: q.state, detail: JSON.stringify(q.detail), updated_at: q.now })
-    .where(pk(q))
-    .execute();
+type Finished = PostRef & { state: "posted" | "skipped"; now: string; detail: Record<string, unknown> };
+
+const finishRow = (db: Db, q: Finished) =>
+  db.updateTable("posts").set({ state: q.state, detail: JSON.stringify(q.detail), updated_at: q.now }).where(pk(q)).execute();
+
+export async function finishPost(db: Db, q: Finished): Promise<void> {
+  await finishRow(db, q);
+}
+
+/** Records many finished posts in one transaction: one commit rather than one a post. */
+export async function finishPosts(db: Db, finished: readonly Finished[]): Promise<void> {
+  if (finished.length === 0) return;
+  await db.transaction().execute(async (tx) => {
+    for (const q of finished) await finishRow(tx, q);
+  });
+}
+
+/** Gives claims back after a failure, so the next tick retries them. */
+export async function releasePosts(db: Db, q: { installationId: number; keys: readonly string[]; owner: string; now: string }): Promise<void> {
+  for (let i = 0; i < q.keys.length; i += CLAIMS_PER_INSERT) {
+    await db
+      .updateTable("posts")
+      .set({ lease_until: q.now })
+      .where("installation_id", "=", q.installationId)
+      .where("key", "in", q.keys.slice(i, i + CLAIMS_PER_INSERT))
+      .where("claimed_by", "=", q.owner)
+      .where("state", "=", "claimed")
+      .execute();
+  }
 }
 
 /** Gives a claim back after a failure, so the next tick retries it. */
 export async function releasePost(db: Db, q: PostRef & { owner: string; now: string }): Promise<void> {
-  await db
-    .updateTable("posts")
-    .set({ lease_until: q.now })
-    .where(pk(q))
-    .where("claimed_by", "=", q.owner)
-    .where("state", "=", "claimed")
-    .execute();
+  await releasePosts(db, { ...q, keys: [q.key] });
 }
 
 /** The most recent finished post whose key starts with `prefix` (keys embed ISO dates, so they sort by time). */

@@ -8,7 +8,7 @@ import { commentsOnOrMentioning, threadAnswers } from "../../src/store/end-of-da
 import { commentsBy, eventsInIdRange, latestEventId, pruneEvents, withPushCommits } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
 import { migrations } from "../../src/store/migrations.js";
-import { claimPost, finishPost, latestPost, prunePosts, releasePost } from "../../src/store/posts-store.js";
+import { claimPost, claimPosts, finishPost, finishPosts, latestPost, prunePosts, releasePost, releasePosts } from "../../src/store/posts-store.js";
 import type { Db } from "../../src/store/schema.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
 
@@ -129,6 +129,29 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
       detail: { issue: { number: 4 } },
     });
     expect(await latestPost(db, 1, "digest:", "digest:2026-10-30")).toMatchObject({ key: "digest:2026-10-29", state: "posted" });
+  });
+
+  it("claims many posts as it claims one: new keys at once, a finished one done, another's unexpired claim busy, a released one again", async () => {
+    const now = "2026-10-29T15:30:00.000Z";
+    const ref = { installationId: 9, owner: "replica-a", now, leaseMs: 60_000 };
+    await claimPost(db, { ...ref, key: "prompt:done" });
+    await finishPost(db, { installationId: 9, key: "prompt:done", state: "posted", now, detail: { number: 1 } });
+    await claimPost(db, { ...ref, key: "prompt:theirs", owner: "replica-b" });
+    const keys = ["prompt:a", "prompt:b", "prompt:done", "prompt:theirs"];
+    expect(Object.fromEntries(await claimPosts(db, { ...ref, keys }))).toEqual({
+      "prompt:a": { status: "claimed", attempts: 1, detail: {} },
+      "prompt:b": { status: "claimed", attempts: 1, detail: {} },
+      "prompt:done": { status: "done", state: "posted", detail: { number: 1 } },
+      "prompt:theirs": { status: "busy" },
+    });
+    await finishPosts(db, [{ installationId: 9, key: "prompt:a", state: "posted", now, detail: { number: 2 } }]);
+    await releasePosts(db, { installationId: 9, keys: ["prompt:b", "prompt:theirs"], owner: "replica-a", now });
+    const again = await claimPosts(db, { ...ref, owner: "replica-c", keys: ["prompt:a", "prompt:b", "prompt:theirs"] });
+    expect(Object.fromEntries(again)).toEqual({
+      "prompt:a": { status: "done", state: "posted", detail: { number: 2 } },
+      "prompt:b": { status: "claimed", attempts: 2, detail: {} },
+      "prompt:theirs": { status: "busy" },
+    });
   });
 
   it("prunes events older than the retention window, per installation", async () => {
