@@ -79,7 +79,9 @@ function inOrder(a: DigestEvent, b: DigestEvent): boolean {
 /** A copy of `events` in byTime order; each instant is read once, not once per comparison. */
 export function sortedByTime<E extends DigestEvent>(events: readonly E[]): E[] {
   // The store hands events over in time order, and several steps of a digest ask for that order again.
-  if (events.every((event, i) => i === 0 || inOrder(events[i - 1]!, event))) return [...events];
+  let sorted = true;
+  for (let i = 1; sorted && i < events.length; i++) sorted = inOrder(events[i - 1]!, events[i]!);
+  if (sorted) return events.slice();
   const keyed = events.map((event) => ({ event, at: millis(event.occurredAt) }));
   keyed.sort((a, b) => a.at - b.at || a.event.id - b.event.id);
   return keyed.map(({ event }) => event);

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { commitCount, type CommitGroup } from "./commit-groups.js";
 import { COMMITS_SHOWN, type Digest, type DigestDay, type Interaction, type IssueEntry, type PullRequestEntry } from "./digest.js";
 import { codeSpan, inlineText } from "./markdown-safety.js";
+import { memoize } from "./memoize.js";
 import { renderDecisions } from "./render-decisions.js";
 import { renderUpdate } from "./render-update.js";
 import { renderWaitingForReview } from "./render-waiting-for-review.js";
@@ -78,12 +79,19 @@ function summary(digest: Digest): string {
   return parts.join(" · ");
 }
 
-function heading(login: string, contractorZone: string, day: DigestDay, teamZone: string): string {
-  // A day's hours are written in the contractor's zone.
-  const [localStart, localEnd] = [onItsOwnClock(day.hours.start), onItsOwnClock(day.hours.end)];
+// Contractors who share a zone and hours share these labels: each is worked out once. Keys are ISO
+// instants, dates and IANA zone names, none of which holds a space.
+const hoursLabel = memoize((key) => {
+  const [start, end, contractorZone, teamZone] = key.split(" ") as [string, string, string, string];
+  // A day's hours are written in the contractor's zone, then in the team's.
+  const [localStart, localEnd] = [onItsOwnClock(start), onItsOwnClock(end)];
   const local = `${localStart.toFormat("HH:mm")}–${localEnd.toFormat("HH:mm")} ${offsetName(contractorZone, localEnd)}`;
-  const team = `${inZone(day.hours.start, teamZone).toFormat("EEE HH:mm")} – ${stampInZone(day.hours.end, teamZone, "EEE HH:mm")}`;
-  const labels = [login, calendarDate(day.day).toFormat("EEE d MMM"), `${local} (${team})`];
+  return `${local} (${inZone(start, teamZone).toFormat("EEE HH:mm")} – ${stampInZone(end, teamZone, "EEE HH:mm")})`;
+});
+const dateLabel = memoize((date) => calendarDate(date).toFormat("EEE d MMM"));
+
+function heading(login: string, contractorZone: string, day: DigestDay, teamZone: string): string {
+  const labels = [login, dateLabel(day.day), hoursLabel(`${day.hours.start} ${day.hours.end} ${contractorZone} ${teamZone}`)];
   if (day.inProgress) labels.push("in progress");
   if (day.unscheduledReason !== null) labels.push(day.unscheduledReason);
   return `### ${labels.join(" · ")}`;
