@@ -203,12 +203,15 @@ function contractorDigest(
   const dayOf = (day: string): DigestDay => days.get(day) ?? days.set(day, emptyDay(day, contractor, input.at)).get(day)!;
   const isOwnUpdate = (event: DigestEvent): boolean =>
     sameLogin(event.actor, contractor.login) && isEndOfDayUpdate(event, input.logIssues);
+  // Days with an update: those of the digest's events, found below, and of earlier ones.
+  const updatedDays = new Set(mine.updates.filter(isOwnUpdate).map((update) => workingDayOf(update.occurredAt, contractor)));
 
   for (const event of events) {
     const day = (): DigestDay => dayOf(workingDay(event.occurredAt));
     if (sameLogin(event.actor, contractor.login)) {
       if (event.kind === "comment" && isOwnUpdate(event)) {
         const target = day();
+        updatedDays.add(target.day);
         const late = isLateUpdate(event, hoursWindow(target.day, contractor), input.since, input.configReadAt);
         target.updates.push({ text: event.data.body, url: event.url, at: event.occurredAt, sections: parseUpdate(event.data.body), late });
       } else if (event.kind === "push") addPush(day().commits, event, COMMITS_SHOWN);
@@ -227,9 +230,6 @@ function contractorDigest(
     }
   }
 
-  const updatedDays = new Set(
-    [...mine.updates, ...events].filter(isOwnUpdate).map((update) => workingDayOf(update.occurredAt, contractor)),
-  );
   for (const day of missingUpdateDays(contractor, input, updatedDays)) dayOf(day).missingUpdate = true;
 
   return {

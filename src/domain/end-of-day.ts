@@ -31,7 +31,8 @@ function sameRepo(eventRepo: string, issueRepo: string): boolean {
 export function isOnOwnLogIssue(event: DigestEvent, logIssues: readonly LogIssue[]): boolean {
   return (
     event.kind === "comment" &&
-    logIssues.some((issue) => sameLogin(issue.login, event.actor) && issue.number === event.number && sameRepo(event.repo, issue.repo))
+    // The number first: it rules out nearly every log issue without comparing text.
+    logIssues.some((issue) => issue.number === event.number && sameLogin(issue.login, event.actor) && sameRepo(event.repo, issue.repo))
   );
 }
 
