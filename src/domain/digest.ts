@@ -201,23 +201,23 @@ function contractorDigest(
   const days = new Map<string, DigestDay>();
   const workingDay = workingDayFinder(contractor);
   const dayOf = (day: string): DigestDay => days.get(day) ?? days.set(day, emptyDay(day, contractor, input.at)).get(day)!;
+  const dayOfEvent = (event: DigestEvent): DigestDay => dayOf(workingDay(event.occurredAt));
   const isOwnUpdate = (event: DigestEvent): boolean =>
     sameLogin(event.actor, contractor.login) && isEndOfDayUpdate(event, input.logIssues);
   // Days with an update: those of the digest's events, found below, and of earlier ones.
   const updatedDays = new Set(mine.updates.filter(isOwnUpdate).map((update) => workingDayOf(update.occurredAt, contractor)));
 
   for (const event of events) {
-    const day = (): DigestDay => dayOf(workingDay(event.occurredAt));
     if (sameLogin(event.actor, contractor.login)) {
       if (event.kind === "comment" && isOwnUpdate(event)) {
-        const target = day();
+        const target = dayOfEvent(event);
         updatedDays.add(target.day);
         const late = isLateUpdate(event, hoursWindow(target.day, contractor), input.since, input.configReadAt);
         target.updates.push({ text: event.data.body, url: event.url, at: event.occurredAt, sections: parseUpdate(event.data.body), late });
-      } else if (event.kind === "push") addPush(day().commits, event, COMMITS_SHOWN);
-      else if (event.kind === "pull_request") addStateChange(day().pullRequests, event);
-      else if (event.kind === "issue") addStateChange(day().issues, event);
-      else day().given.push(interaction(event));
+      } else if (event.kind === "push") addPush(dayOfEvent(event).commits, event, COMMITS_SHOWN);
+      else if (event.kind === "pull_request") addStateChange(dayOfEvent(event).pullRequests, event);
+      else if (event.kind === "issue") addStateChange(dayOfEvent(event).issues, event);
+      else dayOfEvent(event).given.push(interaction(event));
       shown.add(event.id);
     } else if (
       isInteraction(event) &&
@@ -225,7 +225,7 @@ function contractorDigest(
       sameLogin(event.subjectAuthor, contractor.login) &&
       !isEndOfDayUpdate(event, input.logIssues)
     ) {
-      day().feedback.push(interaction(event));
+      dayOfEvent(event).feedback.push(interaction(event));
       shown.add(event.id);
     }
   }
