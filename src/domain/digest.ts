@@ -5,7 +5,6 @@ import { addPush, commitCount, type CommitGroup } from "./commit-groups.js";
 import type { DigestEvent, IssueData, PullRequestAction } from "./events.js";
 import type { WaitingReview } from "./prompt-answers.js";
 import { isInScope } from "./scope.js";
-import { parseUpdate, type UpdateSections } from "./update-sections.js";
 import { addDays, hoursWindow, isScheduled, weekdayOf, workingDayOf } from "./working-day.js";
 import { workingDayFinder } from "./working-day-finder.js";
 
@@ -36,10 +35,10 @@ export const COMMITS_SHOWN = 20;
 export type UnscheduledReason = "day off" | "not a workday";
 
 export interface EndOfDayUpdate {
+  /** As written; its sections are the render's business (parseUpdate), so a digest too long to quote them parses none. */
   text: string;
   url: string | null;
   at: string;
-  sections: UpdateSections;
   /** Posted after an earlier digest had already reported on its day. */
   late: boolean;
 }
@@ -213,7 +212,7 @@ function contractorDigest(
         const target = dayOfEvent(event);
         updatedDays.add(target.day);
         const late = isLateUpdate(event, hoursWindow(target.day, contractor), input.since, input.configReadAt);
-        target.updates.push({ text: event.data.body, url: event.url, at: event.occurredAt, sections: parseUpdate(event.data.body), late });
+        target.updates.push({ text: event.data.body, url: event.url, at: event.occurredAt, late });
       } else if (event.kind === "push") addPush(dayOfEvent(event).commits, event, COMMITS_SHOWN);
       else if (event.kind === "pull_request") addStateChange(dayOfEvent(event).pullRequests, event);
       else if (event.kind === "issue") addStateChange(dayOfEvent(event).issues, event);

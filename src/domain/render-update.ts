@@ -1,7 +1,7 @@
 import type { EndOfDayUpdate } from "./digest.js";
 import { quoteBlock } from "./markdown-safety.js";
 import { link, stampInZone } from "./render-digest.js";
-import { hasSections } from "./update-sections.js";
+import { hasSections, parseUpdate } from "./update-sections.js";
 
 const SECTIONS = [
   ["done", "Done"],
@@ -14,11 +14,12 @@ const SECTIONS = [
 export function renderUpdate(update: EndOfDayUpdate, zone: string): string[] {
   const posted = link(`posted ${stampInZone(update.at, zone, "EEE HH:mm")}`, update.url);
   const lines = ["", `**End-of-day update**${update.late ? " (late)" : ""} · ${posted}`];
-  if (!hasSections(update.sections)) return update.text.trim() === "" ? lines : [...lines, "", quoteBlock(update.sections.free || update.text)];
+  const sections = parseUpdate(update.text);
+  if (!hasSections(sections)) return update.text.trim() === "" ? lines : [...lines, "", quoteBlock(sections.free || update.text)];
   for (const [kind, label] of SECTIONS) {
-    const title = kind === "decisions" && update.sections.decisionsNeeded.length > 0 ? "Decisions needed" : label;
-    if (update.sections[kind] !== "") lines.push("", `_${title}_`, quoteBlock(update.sections[kind]));
+    const title = kind === "decisions" && sections.decisionsNeeded.length > 0 ? "Decisions needed" : label;
+    if (sections[kind] !== "") lines.push("", `_${title}_`, quoteBlock(sections[kind]));
   }
-  if (update.sections.free !== "") lines.push("", "_Notes_", quoteBlock(update.sections.free));
+  if (sections.free !== "") lines.push("", "_Notes_", quoteBlock(sections.free));
   return lines;
 }
