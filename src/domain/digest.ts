@@ -294,18 +294,19 @@ export function buildDigest(input: DigestInput): Digest {
  * commits need not be read. A review prompt shows fewer commits of the same pushes.
  */
 export function pushesShown(contractors: readonly Contractor[], events: readonly DigestEvent[]): number[] {
-  const pushesByLogin = eventsByLogin(events.filter((event) => event.kind === "push"));
+  // One pass in time order over every contractor's pushes, each contractor's days found by their own finder.
+  const finders = new Map(contractors.map((contractor) => [contractor.login.toLowerCase(), workingDayFinder(contractor)]));
+  const counted = new Map<string, number>();
   const shown: number[] = [];
-  for (const contractor of contractors) {
-    const workingDay = workingDayFinder(contractor);
-    const counted = new Map<string, number>();
-    for (const push of sortedByTime(pushesByLogin.get(contractor.login.toLowerCase()) ?? [])) {
-      if (push.kind !== "push") continue;
-      const key = `${workingDay(push.occurredAt)}\n${push.repo}\n${push.data.branch}`;
-      const before = counted.get(key) ?? 0;
-      if (before < COMMITS_SHOWN) shown.push(push.id);
-      counted.set(key, before + push.data.count);
-    }
+  for (const push of sortedByTime(events)) {
+    if (push.kind !== "push") continue;
+    const login = push.actor.toLowerCase();
+    const workingDay = finders.get(login);
+    if (workingDay === undefined) continue;
+    const key = `${login}\n${workingDay(push.occurredAt)}\n${push.repo}\n${push.data.branch}`;
+    const before = counted.get(key) ?? 0;
+    if (before < COMMITS_SHOWN) shown.push(push.id);
+    counted.set(key, before + push.data.count);
   }
   return shown;
 }
