@@ -5,7 +5,8 @@ const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 
-const zone = z.string().refine((value) => IANAZone.isValidZone(value), {
+// IANAZone.create remembers each zone it made, with its validity; isValidZone builds an Intl formatter every time.
+const zone = z.string().refine((value) => IANAZone.create(value).isValid, {
   error: (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone (e.g. "Europe/Berlin")`,
 });
 const clock = z.string().regex(CLOCK, { error: (issue) => `${JSON.stringify(issue.input)} is not a time as "HH:MM"` });
