@@ -3,7 +3,7 @@ import type { Contractor, HandoffConfig } from "../config/schema.js";
 import { sameLogin, updatesByDay, type LogIssue } from "./end-of-day.js";
 import { activityCount, type RecordedEvent } from "./events.js";
 import { digestInstant, isTeamWorkday, reminderInstant, scheduledDaysEndedBetween, teamDateOf, toInstant, type Instant } from "./schedule.js";
-import { isInScope } from "./scope.js";
+import { inScope } from "./scope.js";
 import { addDays, isScheduled } from "./working-day.js";
 
 /** How many team dates the preview covers, today included. */
@@ -33,7 +33,8 @@ const isContractorEvent = (event: RecordedEvent, contractors: readonly Contracto
 export function configPreview(config: HandoffConfig, events: readonly RecordedEvent[], logIssues: readonly LogIssue[], now: Instant): PreviewDay[] {
   const at = toInstant(now);
   const { team, contractors } = config;
-  const relevant = events.filter((e) => isContractorEvent(e, contractors) && isInScope(e, config.repositories, logIssues));
+  const counts = inScope(config.repositories, logIssues);
+  const relevant = events.filter((e) => isContractorEvent(e, contractors) && counts(e));
   const updates = new Map(contractors.map((c) => [c.login, updatesByDay(relevant, c, logIssues)]));
   // Whether no update for `day` had been posted by `by`.
   const missingUpdate = (c: Contractor, day: string, by: DateTime) => !(updates.get(c.login)?.get(day) ?? []).some((u) => toInstant(u.occurredAt) <= by);

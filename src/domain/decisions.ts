@@ -1,7 +1,7 @@
 import type { Contractor } from "../config/schema.js";
 import { byTime, isEndOfDayUpdate, millis, sameLogin, sortedByTime, type LogIssue } from "./end-of-day.js";
 import type { RecordedEvent } from "./events.js";
-import { isInScope } from "./scope.js";
+import { inScope } from "./scope.js";
 import { slashCommands } from "./slash-commands.js";
 import { parseUpdate } from "./update-sections.js";
 
@@ -80,9 +80,10 @@ export function decisionsOf(events: readonly RecordedEvent[], context: DecisionC
   const sorted = sortedByTime(events);
   const isContractor = (login: string) => context.contractors.some((contractor) => sameLogin(contractor.login, login));
   const decisions: Decision[] = [];
+  const counts = inScope(context.repositories, context.logIssues);
   for (const event of sorted) {
     if (event.kind !== "comment" || event.number === null || !isContractor(event.actor)) continue;
-    if (!isInScope(event, context.repositories, context.logIssues)) continue;
+    if (!counts(event)) continue;
     asksIn(event, context.logIssues).forEach((text, index) => {
       const answering = sorted.find((candidate) => threadOf(candidate) === threadOf(event) && byTime(candidate, event) > 0 && answerOf(candidate, event.actor) !== null);
       decisions.push({

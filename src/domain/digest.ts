@@ -4,7 +4,7 @@ import { isEndOfDayUpdate, isLateUpdate, millis, sameLogin, sortedByTime, type L
 import { addPush, commitCount, type CommitGroup } from "./commit-groups.js";
 import type { DigestEvent, IssueData, PullRequestAction } from "./events.js";
 import type { WaitingReview } from "./prompt-answers.js";
-import { isInScope } from "./scope.js";
+import { inScope } from "./scope.js";
 import { addDays, hoursWindow, isScheduled, weekdayOf, workingDayOf } from "./working-day.js";
 import { workingDayFinder } from "./working-day-finder.js";
 
@@ -257,11 +257,11 @@ function eventsByLogin(events: readonly DigestEvent[]): Map<string, DigestEvent[
 
 /** The digest model: per contractor and working day, what to show. Pure: the instant and the events come in. */
 export function buildDigest(input: DigestInput): Digest {
-  const inScope = (event: DigestEvent): boolean => isInScope(event, input.config.repositories, input.logIssues);
-  const events = sortedByTime(input.events.filter(inScope));
+  const counts = inScope(input.config.repositories, input.logIssues);
+  const events = sortedByTime(input.events.filter(counts));
   const shown = new Set<number>();
   const byLogin = eventsByLogin(events);
-  const updatesByLogin = eventsByLogin(input.updates.filter(inScope));
+  const updatesByLogin = eventsByLogin(input.updates.filter(counts));
   const contractors = input.config.contractors
     .map((contractor) => {
       const login = contractor.login.toLowerCase();

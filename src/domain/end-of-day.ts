@@ -72,7 +72,8 @@ export function byTime(a: DigestEvent, b: DigestEvent): number {
  * compare as text, with no parsing: the store's are, so a digest's events are checked in one cheap pass.
  */
 function inOrder(a: DigestEvent, b: DigestEvent): boolean {
-  const [x, y] = [a.occurredAt, b.occurredAt];
+  const x = a.occurredAt;
+  const y = b.occurredAt;
   if (x.length === y.length && x.endsWith("Z") && y.endsWith("Z")) return x < y || (x === y && a.id <= b.id);
   return byTime(a, b) <= 0;
 }

@@ -4,7 +4,7 @@ import { addPush, type CommitGroup } from "./commit-groups.js";
 import type { DigestEvent, PullRequestAction } from "./events.js";
 import { pullRequestKey, type PullRequestState } from "./pull-request-state.js";
 import { nextBrief } from "./schedule.js";
-import { isInScope } from "./scope.js";
+import { inScope } from "./scope.js";
 import { slashCommands } from "./slash-commands.js";
 
 /** The most commits of a branch a prompt shows; the rest are counted. */
@@ -102,8 +102,9 @@ export function promptCandidates(input: {
     if (pr.open) openByHead.set(headKey(pr.repo, pr.headBranch), [...(openByHead.get(headKey(pr.repo, pr.headBranch)) ?? []), pr]);
   }
 
+  const counts = inScope(config.repositories, []);
   for (const event of sortedByTime(input.events)) {
-    if (!contractors.has(event.actor.toLowerCase()) || !isInScope(event, config.repositories, [])) continue;
+    if (!contractors.has(event.actor.toLowerCase()) || !counts(event)) continue;
     if (event.kind === "pull_request" && event.number !== null) add(event.repo, event.number, event);
     else if (event.number !== null && notesOf(event).length > 0) add(event.repo, event.number, event);
     else if (event.kind === "push") {

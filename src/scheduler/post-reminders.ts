@@ -4,7 +4,7 @@ import { isEndOfDayUpdate, sameLogin, type LogIssue } from "../domain/end-of-day
 import type { RecordedEvent } from "../domain/events.js";
 import { reminderBody, reminderMarker } from "../domain/reminder.js";
 import { reminderDue } from "../domain/schedule.js";
-import { isInScope } from "../domain/scope.js";
+import { inScope } from "../domain/scope.js";
 import { daySpan, workingDayOf } from "../domain/working-day.js";
 import { eventsByActor } from "../store/end-of-day-store.js";
 import { commentsBy } from "../store/events-store.js";
@@ -26,7 +26,7 @@ function hasUpdate(comments: readonly RecordedEvent[], contractor: Contractor, d
     (comment) =>
       sameLogin(comment.actor, contractor.login) &&
       isEndOfDayUpdate(comment, logIssues) &&
-      isInScope(comment, config.repositories, logIssues) &&
+      inScope(config.repositories, logIssues)(comment) &&
       workingDayOf(comment.occurredAt, contractor) === day,
   );
 }
