@@ -42,11 +42,15 @@ function offsetName(zone: string, time: DateTime): string {
   return name;
 }
 
-/** `instant` in `zone` as `format` ("EEE HH:mm"), then the zone's name for its offset: "Thu 19:00 PDT". */
-export const stampInZone = (instant: string, zone: string, format: string): string => {
+// Many stamps repeat (prompts with the same deadline, days with the same hours); the key's parts hold no newline.
+const stamps = memoize((key) => {
+  const [instant, zone, format] = key.split("\n") as [string, string, string];
   const time = inZone(instant, zone);
   return `${time.toFormat(format)} ${offsetName(zone, time)}`;
-};
+});
+
+/** `instant` in `zone` as `format` ("EEE HH:mm"), then the zone's name for its offset: "Thu 19:00 PDT". */
+export const stampInZone = (instant: string, zone: string, format: string): string => stamps(`${instant}\n${zone}\n${format}`);
 
 /** An instant written with the offset it was in ("…T09:00:00.000+07:00"), on that clock: no time-zone lookup. */
 const onItsOwnClock = (instant: string): DateTime => DateTime.fromISO(instant, { setZone: true, locale: LOCALE });
