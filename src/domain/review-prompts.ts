@@ -114,7 +114,8 @@ export function promptCandidates(input: {
 
   return [...byPullRequest.entries()].map(([key, entry]) => {
     const author = input.known.get(key)?.author ?? null;
-    const active = config.contractors.filter((c) => entry.events.some((event) => sameLogin(event.actor, c.login)));
+    const actors = new Set(entry.events.map((event) => event.actor.toLowerCase()));
+    const active = config.contractors.filter((c) => actors.has(c.login.toLowerCase()));
     const contractor = active.find((c) => author !== null && sameLogin(c.login, author)) ?? active[0]!;
     return { ...entry, contractor: contractor.login };
   });
