@@ -41,10 +41,9 @@ export async function eventsInIdRange(
   // Read in spans of ids, so that a week's worth of rows never sits in memory twice (raw and mapped); a
   // span, unlike LIMIT after ORDER BY, never makes PostgreSQL scan and sort the whole range for each page.
   for (let from = q.after; from < q.upTo; from += SPAN) {
-    // Each row becomes the event itself (named as the domain names them), its data parsed in place.
     const rows = await db
       .selectFrom("events")
-      .select(["id", "kind", "actor", "repo", "number", "subject_author as subjectAuthor", "occurred_at as occurredAt", "url", "data"])
+      .select(["id", "kind", "actor", "repo", "number", "subject_author", "occurred_at", "url", "data"])
       // Unary + keeps SQLite from walking an installation_id index instead of the id range.
       .where(sql<number>`+${sql.ref("installation_id")}`, "=", q.installationId)
       .where("id", ">", from)
@@ -52,9 +51,19 @@ export async function eventsInIdRange(
       .execute();
     // Logins are matched here, one set lookup a row, rather than by two IN lists in the query.
     for (const row of rows) {
-      if (!logins.has(row.actor) && (row.subjectAuthor === null || !logins.has(row.subjectAuthor))) continue;
-      const event = row as unknown as DigestEvent;
-      event.data = JSON.parse(row.data);
+      if (!logins.has(row.actor) && (row.subject_author === null || !logins.has(row.subject_author))) continue;
+      // An object literal, not the driver's row: every later pass over the events reads its fields faster.
+      const event = {
+        id: row.id,
+        kind: row.kind,
+        actor: row.actor,
+        repo: row.repo,
+        number: row.number,
+        subjectAuthor: row.subject_author,
+        occurredAt: row.occurred_at,
+        url: row.url,
+        data: JSON.parse(row.data),
+      } as DigestEvent;
       // A push's commits: none here (PushData.commits); withPushCommits reads those a digest shows.
       if (event.kind === "push") event.data.commits = [];
       events.push(event);
