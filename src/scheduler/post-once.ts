@@ -38,7 +38,7 @@ export async function postOnce<T extends object>(
 
 /**
  * postOnce for many posts (a digest's review prompts), with the same guarantees: claimed in one INSERT and
- * recorded in one transaction, so a hundred posts cost the store two writes rather than two hundred. They
+ * recorded in one UPDATE, so a hundred posts cost the store two writes rather than two hundred. They
  * are created in turn; on a failure, those created are recorded, the others given back, and it is thrown.
  */
 export async function postEachOnce<T extends object>(ctx: TickContext, posts: readonly ({ key: string } & PostSteps<T>)[]): Promise<PostOutcome<T>[]> {
@@ -62,7 +62,8 @@ export async function postEachOnce<T extends object>(ctx: TickContext, posts: re
     await releasePosts(ctx.db, { ...ref, keys: posts.filter((post) => claims.get(post.key)?.status === "claimed" && !recorded.has(post.key)).map((post) => post.key) });
     throw error;
   } finally {
-    await finishPosts(ctx.db, created.map((post) => ({ installationId: ctx.installationId, key: post.key, state: "posted", now: ctx.now, detail: { ...(post.target as Record<string, unknown>) } })));
+    const posts = created.map((post) => ({ key: post.key, detail: { ...(post.target as Record<string, unknown>) } }));
+    await finishPosts(ctx.db, { installationId: ctx.installationId, state: "posted", now: ctx.now, posts });
   }
   return outcomes;
 }

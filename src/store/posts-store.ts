@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { DateTime } from "luxon";
 import type { Db } from "./schema.js";
 
@@ -93,21 +94,24 @@ export async function savePostDetail(db: Db, q: PostRef & { owner: string; detai
     .execute();
 }
 
-type Finished = PostRef & { state: "posted" | "skipped"; now: string; detail: Record<string, unknown> };
+type Finished = { installationId: number; state: "posted" | "skipped"; now: string };
 
-const finishRow = (db: Db, q: Finished) =>
-  db.updateTable("posts").set({ state: q.state, detail: JSON.stringify(q.detail), updated_at: q.now }).where(pk(q)).execute();
-
-export async function finishPost(db: Db, q: Finished): Promise<void> {
-  await finishRow(db, q);
+export async function finishPost(db: Db, q: PostRef & Finished & { detail: Record<string, unknown> }): Promise<void> {
+  await finishPosts(db, { ...q, posts: [{ key: q.key, detail: q.detail }] });
 }
 
-/** Records many finished posts in one transaction: one commit rather than one a post. */
-export async function finishPosts(db: Db, finished: readonly Finished[]): Promise<void> {
-  if (finished.length === 0) return;
-  await db.transaction().execute(async (tx) => {
-    for (const q of finished) await finishRow(tx, q);
-  });
+/** Records posts of one installation as finished in one UPDATE (a round trip, not one a post), each with its own detail. */
+export async function finishPosts(db: Db, q: Finished & { posts: readonly { key: string; detail: Record<string, unknown> }[] }): Promise<void> {
+  for (let i = 0; i < q.posts.length; i += CLAIMS_PER_INSERT) {
+    const part = q.posts.slice(i, i + CLAIMS_PER_INSERT);
+    const detail = sql<string>`case ${sql.ref("key")} ${sql.join(part.map((post) => sql`when ${post.key} then ${JSON.stringify(post.detail)}`), sql` `)} end`;
+    await db
+      .updateTable("posts")
+      .set({ state: q.state, detail, updated_at: q.now })
+      .where("installation_id", "=", q.installationId)
+      .where("key", "in", part.map((post) => post.key))
+      .execute();
+  }
 }
 
 /** Gives claims back after a failure, so the next tick retries them. */

@@ -137,18 +137,20 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     await claimPost(db, { ...ref, key: "prompt:done" });
     await finishPost(db, { installationId: 9, key: "prompt:done", state: "posted", now, detail: { number: 1 } });
     await claimPost(db, { ...ref, key: "prompt:theirs", owner: "replica-b" });
-    const keys = ["prompt:a", "prompt:b", "prompt:done", "prompt:theirs"];
+    const keys = ["prompt:a", "prompt:b", "prompt:c", "prompt:done", "prompt:theirs"];
     expect(Object.fromEntries(await claimPosts(db, { ...ref, keys }))).toEqual({
       "prompt:a": { status: "claimed", attempts: 1, detail: {} },
       "prompt:b": { status: "claimed", attempts: 1, detail: {} },
+      "prompt:c": { status: "claimed", attempts: 1, detail: {} },
       "prompt:done": { status: "done", state: "posted", detail: { number: 1 } },
       "prompt:theirs": { status: "busy" },
     });
-    await finishPosts(db, [{ installationId: 9, key: "prompt:a", state: "posted", now, detail: { number: 2 } }]);
+    await finishPosts(db, { installationId: 9, state: "posted", now, posts: [{ key: "prompt:a", detail: { number: 2 } }, { key: "prompt:c", detail: { number: 3 } }] });
     await releasePosts(db, { installationId: 9, keys: ["prompt:b", "prompt:theirs"], owner: "replica-a", now });
-    const again = await claimPosts(db, { ...ref, owner: "replica-c", keys: ["prompt:a", "prompt:b", "prompt:theirs"] });
+    const again = await claimPosts(db, { ...ref, owner: "replica-c", keys: ["prompt:a", "prompt:b", "prompt:c", "prompt:theirs"] });
     expect(Object.fromEntries(again)).toEqual({
       "prompt:a": { status: "done", state: "posted", detail: { number: 2 } },
+      "prompt:c": { status: "done", state: "posted", detail: { number: 3 } },
       "prompt:b": { status: "claimed", attempts: 2, detail: {} },
       "prompt:theirs": { status: "busy" },
     });
