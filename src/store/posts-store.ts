@@ -19,27 +19,35 @@ export interface PostRef {
 const pk = (q: PostRef) => (eb: import("kysely").ExpressionBuilder<import("./schema.js").Database, "posts">) =>
   eb.and([eb("installation_id", "=", q.installationId), eb("key", "=", q.key)]);
 
+type ClaimRequest = { installationId: number; owner: string; now: string; leaseMs: number };
+
+const leaseEnd = (q: ClaimRequest): string => DateTime.fromISO(q.now).plus({ milliseconds: q.leaseMs }).toUTC().toISO()!;
+
+/** A post's row when it is first claimed, and what its claimer is told. */
+const firstClaimRow = (q: ClaimRequest, key: string) => ({
+  installation_id: q.installationId,
+  key,
+  state: "claimed",
+  attempts: 1,
+  lease_until: leaseEnd(q),
+  claimed_by: q.owner,
+  detail: "{}",
+  updated_at: q.now,
+});
+const firstClaim = (): Claim => ({ status: "claimed", attempts: 1, detail: {} });
+
 /**
  * Claims a post for `owner` until `now + leaseMs`. Exactly one caller wins: the insert is guarded by
  * the primary key, and a takeover only updates a row whose lease has expired.
  */
-export async function claimPost(db: Db, q: PostRef & { owner: string; now: string; leaseMs: number }): Promise<Claim> {
-  const leaseUntil = DateTime.fromISO(q.now).plus({ milliseconds: q.leaseMs }).toUTC().toISO()!;
+export async function claimPost(db: Db, q: PostRef & ClaimRequest): Promise<Claim> {
+  const leaseUntil = leaseEnd(q);
   const inserted = await db
     .insertInto("posts")
-    .values({
-      installation_id: q.installationId,
-      key: q.key,
-      state: "claimed",
-      attempts: 1,
-      lease_until: leaseUntil,
-      claimed_by: q.owner,
-      detail: "{}",
-      updated_at: q.now,
-    })
+    .values(firstClaimRow(q, q.key))
     .onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing())
     .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { status: "claimed", attempts: 1, detail: {} };
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return firstClaim();
 
   const taken = await db
     .updateTable("posts")
@@ -62,22 +70,12 @@ const CLAIMS_PER_INSERT = 500;
  * Claims many posts for `owner`, as claimPost claims each: the keys never claimed before are taken in one
  * INSERT, and only the others (an earlier attempt, another process's claim) go through claimPost.
  */
-export async function claimPosts(db: Db, q: { installationId: number; keys: readonly string[]; owner: string; now: string; leaseMs: number }): Promise<Map<string, Claim>> {
-  const leaseUntil = DateTime.fromISO(q.now).plus({ milliseconds: q.leaseMs }).toUTC().toISO()!;
+export async function claimPosts(db: Db, q: ClaimRequest & { keys: readonly string[] }): Promise<Map<string, Claim>> {
   const claims = new Map<string, Claim>();
   for (let i = 0; i < q.keys.length; i += CLAIMS_PER_INSERT) {
-    const values = q.keys.slice(i, i + CLAIMS_PER_INSERT).map((key) => ({
-      installation_id: q.installationId,
-      key,
-      state: "claimed",
-      attempts: 1,
-      lease_until: leaseUntil,
-      claimed_by: q.owner,
-      detail: "{}",
-      updated_at: q.now,
-    }));
+    const values = q.keys.slice(i, i + CLAIMS_PER_INSERT).map((key) => firstClaimRow(q, key));
     const inserted = await db.insertInto("posts").values(values).onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing()).returning("key").execute();
-    for (const { key } of inserted) claims.set(key, { status: "claimed", attempts: 1, detail: {} });
+    for (const { key } of inserted) claims.set(key, firstClaim());
   }
   for (const key of q.keys) if (!claims.has(key)) claims.set(key, await claimPost(db, { ...q, key }));
   return claims;
