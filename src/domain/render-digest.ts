@@ -182,10 +182,6 @@ export function renderDigest(digest: Digest, options: RenderOptions): string {
     ...renderDecisions(digest.decisions, options.teamZone, digest.at),
     ...renderWaitingForReview(digest.waitingForReview, options.teamZone),
   ];
-  // A day's heading is the same in every form, and costs time-zone conversions: written once.
-  const headings = new Map<DigestDay, string>();
-  const headingOf = (login: string, zone: string, day: DigestDay): string =>
-    headings.get(day) ?? headings.set(day, heading(login, zone, day, options.teamZone)).get(day)!;
   let body = "";
   for (const detail of DETAILS) {
     const lines = [...top];
@@ -193,7 +189,7 @@ export function renderDigest(digest: Digest, options: RenderOptions): string {
     // A form over the budget is abandoned as soon as it is: a busy week would otherwise render megabytes first.
     for (const contractor of digest.contractors) {
       for (const day of contractor.days) {
-        for (const line of renderDay(headingOf(contractor.login, contractor.timezone, day), contractor.timezone, day, detail)) {
+        for (const line of renderDay(heading(contractor.login, contractor.timezone, day, options.teamZone), contractor.timezone, day, detail)) {
           lines.push(line);
           length += line.length + 1;
         }
