@@ -90,6 +90,9 @@ export async function withPushCommits<E extends DigestEvent>(db: Db, events: rea
   });
 }
 
+/** `kind = 'comment'` written as a literal: only then may SQLite use the partial index of comments (events_comments). */
+export const isComment = sql<boolean>`kind = 'comment'`;
+
 /** Time order, ties in recording order; stored instants are all UTC "…Z" text, which compares as time. */
 export const inTimeOrder = (a: DigestEvent, b: DigestEvent): number =>
   a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id - b.id;
@@ -103,7 +106,7 @@ const occurredBetween = (db: Db, q: OccurredBetween) =>
 /** Comments by `logins` that occurred in [from, to], shown or not: the candidates for end-of-day updates. */
 export async function commentsBy(db: Db, q: OccurredBetween): Promise<RecordedEvent[]> {
   if (q.logins.length === 0) return [];
-  const rows = await occurredBetween(db, q).where("kind", "=", "comment").where("actor", "in", [...q.logins]).orderBy("occurred_at").execute();
+  const rows = await occurredBetween(db, q).where(isComment).where("actor", "in", [...q.logins]).orderBy("occurred_at").execute();
   return rows.map(toRecordedEvent);
 }
 
