@@ -150,6 +150,19 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  "011_comments_by_time": {
+    async up(db: Kysely<unknown>) {
+      // Comments by an actor within a time window (the digest's updates, a contractor's day) are found by seeking
+      // each actor's range, rather than by walking every event of the window or every comment of the actor.
+      await db.schema.dropIndex("events_comments").execute();
+      await db.schema
+        .createIndex("events_comments")
+        .on("events")
+        .columns(["installation_id", "actor", "occurred_at"])
+        .where(sql<boolean>`kind = 'comment'`)
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
