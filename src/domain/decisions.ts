@@ -44,7 +44,7 @@ const threadOf = (event: Pick<RecordedEvent, "repo" | "number">): string => `${e
 
 /** The decisions a contractor's comment asks for: each `/decision <text>`, and each item of a "Decisions needed" section of an update. */
 function asksIn(event: Extract<RecordedEvent, { kind: "comment" }>, logIssues: readonly LogIssue[]): string[] {
-  // Most comments hold no command: they need no Markdown parse.
+  // Only a text naming /decision can ask with a command; an update's /eod alone needs no parse for it.
   const commands = /\/decision/i.test(event.data.body)
     ? slashCommands(event.data.body)
         .filter((command) => command.name === "decision" && command.argument !== "")

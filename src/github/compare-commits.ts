@@ -1,19 +1,12 @@
 import type { ProbotOctokit } from "probot";
 import type { NewEvent } from "../domain/events.js";
 import type { WebhookEffects } from "./events-from-webhook.js";
-import { pushEvents } from "./push-events.js";
+import { type AuthoredCommit, pushEvents } from "./push-events.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
-export interface ComparedCommit {
-  sha: string;
-  message: string;
-  /** GitHub login of the commit's author, when GitHub matched one. */
-  author: string | null;
-}
-
 /** Every commit of `before...after`, page by page (the compare API returns at most 100 a page). */
-export type CompareCommits = (repo: string, before: string, after: string) => Promise<ComparedCommit[]>;
+export type CompareCommits = (repo: string, before: string, after: string) => Promise<AuthoredCommit[]>;
 
 const PER_PAGE = 100;
 
@@ -22,7 +15,7 @@ export function octokitCompare(auth: () => Promise<Octokit>): CompareCommits {
   return async (repo, before, after) => {
     const octokit = await auth();
     const [owner, name] = repo.split("/") as [string, string];
-    const commits: ComparedCommit[] = [];
+    const commits: AuthoredCommit[] = [];
     for (let page = 1; ; page++) {
       const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo: name, basehead: `${before}...${after}`, per_page: PER_PAGE, page });
       commits.push(...data.commits.map((c) => ({ sha: c.sha, message: c.commit.message, author: c.author?.login ?? null })));

@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { NewEvent } from "../domain/events.js";
 import type { Database, Db } from "./schema.js";
+import { chunked } from "./chunked.js";
 
 export interface RecordedDelivery {
   deliveryId: string;
@@ -66,10 +67,10 @@ async function writeBatch(tx: Transaction<Database>, batch: readonly RecordedDel
   const written = batch.filter((_, i) => fresh[i]);
 
   const rows = written.flatMap((d) => d.insert.map((e) => eventRow(d.installationId, d.receivedAt, e)));
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+  for (const part of chunked(rows, ROWS_PER_INSERT)) {
     await tx
       .insertInto("events")
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .values(part)
       .onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing())
       .execute();
   }

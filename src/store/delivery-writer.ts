@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { RecordedDelivery } from "./delivery-batches.js";
 import type { DatabaseTarget } from "./open-database.js";
+import { perTurn } from "./per-turn.js";
 import type { WriterReply, WriterRequest } from "./writer-thread.js";
 
 export interface DeliveryWriter {
@@ -15,6 +16,13 @@ export interface DeliveryWriter {
 interface Pending {
   resolve(fresh: boolean): void;
   reject(error: Error): void;
+}
+
+/** A running writer thread, the deliveries it has not answered yet, and how the next one is sent to it. */
+interface WriterThread {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  send(item: Exclude<WriterRequest, "close">[number]): void;
 }
 
 /** The thread's entry: compiled JavaScript as deployed, or the TypeScript source run through tsx (`npm start`). */
@@ -34,12 +42,13 @@ function spawnWriter(workerData: { target: DatabaseTarget; schema?: string }): W
  * `schema` is a PostgreSQL search path, as openDatabase takes it.
  */
 export function startDeliveryWriter(target: DatabaseTarget, options: { schema?: string } = {}): DeliveryWriter {
-  let current: { worker: Worker; pending: Map<number, Pending>; outbox: Exclude<WriterRequest, "close"> } | null = null;
+  let current: WriterThread | null = null;
   const inFlight = new Set<Promise<boolean>>();
   let nextId = 0;
 
   const start = () => {
-    const thread = { worker: spawnWriter({ target, schema: options.schema }), pending: new Map<number, Pending>(), outbox: [] as Exclude<WriterRequest, "close"> };
+    const worker = spawnWriter({ target, schema: options.schema });
+    const thread: WriterThread = { worker, pending: new Map<number, Pending>(), send: perTurn((request: Exclude<WriterRequest, "close">) => worker.postMessage(request)) };
     const fail = (error: Error) => {
       if (current === thread) current = null;
       for (const pending of thread.pending.values()) pending.reject(error);
@@ -64,13 +73,7 @@ export function startDeliveryWriter(target: DatabaseTarget, options: { schema?: 
       const id = nextId++;
       const recorded = new Promise<boolean>((resolve, reject) => {
         thread.pending.set(id, { resolve, reject });
-        if (thread.outbox.length === 0) {
-          setImmediate(() => {
-            thread.worker.postMessage(thread.outbox satisfies WriterRequest);
-            thread.outbox = [];
-          });
-        }
-        thread.outbox.push({ id, delivery });
+        thread.send({ id, delivery });
       });
       inFlight.add(recorded);
       const settled = () => inFlight.delete(recorded);

@@ -2,6 +2,7 @@ import { PostgresAdapter } from "kysely";
 import type { RecordedEvent } from "../domain/events.js";
 import { inTimeOrder, isComment, toRecordedEvent } from "./events-store.js";
 import type { Db } from "./schema.js";
+import { chunked } from "./chunked.js";
 
 // Keeps each query's bound parameters well under SQLite's limit.
 const CHUNK = 200;
@@ -12,8 +13,6 @@ const CHUNK = 200;
  */
 const caseless = (db: Db) => (db.getExecutor().adapter instanceof PostgresAdapter ? "ilike" : "like");
 
-const chunks = <T>(items: readonly T[]): T[][] =>
-  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, index) => items.slice(index * CHUNK, (index + 1) * CHUNK));
 
 /** Events by `login` that occurred in [from, to): one contractor's working day. */
 export async function eventsByActor(db: Db, q: { installationId: number; login: string; from: string; to: string }): Promise<RecordedEvent[]> {
@@ -66,7 +65,7 @@ export async function commentsOnOrMentioning(
  */
 export async function threadAnswers(db: Db, q: { installationId: number; threads: readonly { repo: string; number: number }[] }): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  for (const part of chunks(q.threads)) {
+  for (const part of chunked(q.threads, CHUNK)) {
     const rows = await db
       .selectFrom("events")
       .selectAll()

@@ -1,31 +1,37 @@
 import { PostgresAdapter, type Selectable, sql } from "kysely";
 import type { DigestEvent, PushedCommit, RecordedEvent } from "../domain/events.js";
 import type { Db, EventTable } from "./schema.js";
+import { chunked } from "./chunked.js";
 
 const SPAN = 10_000;
 // Keeps each IN list well under SQLite's bound-parameter limit.
 const IDS_PER_READ = 500;
 
 type EventRow = Omit<Selectable<EventTable>, "commits"> & { commits?: string | null };
+type DigestRow = Pick<EventRow, "id" | "kind" | "actor" | "repo" | "number" | "subject_author" | "occurred_at" | "url" | "data" | "commits">;
 
-export function toRecordedEvent(r: EventRow): RecordedEvent {
+/**
+ * A row as a digest reads it, as an object literal (every later pass reads its fields faster than the
+ * driver's row). `one` may hand back a kept copy of a repeated text (see eventsInIdRange).
+ */
+function toDigestEvent(r: DigestRow, one: (text: string) => string = (text) => text): DigestEvent {
   const data = JSON.parse(r.data);
   // A push's commits: all of them when the read took their column, else none (PushData.commits).
   if (r.kind === "push") data.commits = typeof r.commits === "string" ? JSON.parse(r.commits) : [];
   return {
     id: r.id,
-    key: r.key,
-    kind: r.kind,
-    actor: r.actor,
-    repo: r.repo,
+    kind: one(r.kind),
+    actor: one(r.actor),
+    repo: one(r.repo),
     number: r.number,
-    subjectAuthor: r.subject_author,
+    subjectAuthor: r.subject_author === null ? null : one(r.subject_author),
     occurredAt: r.occurred_at,
-    recordedAt: r.recorded_at,
     url: r.url,
     data,
-  } as RecordedEvent;
+  } as DigestEvent;
 }
+
+export const toRecordedEvent = (r: EventRow): RecordedEvent => ({ ...toDigestEvent(r), key: r.key, recordedAt: r.recorded_at }) as RecordedEvent;
 
 /**
  * Events with an id in (after, upTo], by or about `logins`: what a digest covers. Pushes come with their
@@ -55,22 +61,7 @@ export async function eventsInIdRange(
       .execute();
     // Logins are matched here, one set lookup a row, rather than by two IN lists in the query.
     for (const row of rows) {
-      if (!logins.has(row.actor) && (row.subject_author === null || !logins.has(row.subject_author))) continue;
-      // An object literal, not the driver's row: every later pass over the events reads its fields faster.
-      const event = {
-        id: row.id,
-        kind: one(row.kind),
-        actor: one(row.actor),
-        repo: one(row.repo),
-        number: row.number,
-        subjectAuthor: row.subject_author === null ? null : one(row.subject_author),
-        occurredAt: row.occurred_at,
-        url: row.url,
-        data: JSON.parse(row.data),
-      } as DigestEvent;
-      // A push's commits: none here (PushData.commits); withPushCommits reads those a digest shows.
-      if (event.kind === "push") event.data.commits = [];
-      events.push(event);
+      if (logins.has(row.actor) || (row.subject_author !== null && logins.has(row.subject_author))) events.push(toDigestEvent(row, one));
     }
   }
   // Ids follow arrival, about in time order, which sorts fast.
@@ -80,8 +71,8 @@ export async function eventsInIdRange(
 /** `events` with the commits of the pushes `ids` read in (eventsInIdRange leaves them out). */
 export async function withPushCommits<E extends DigestEvent>(db: Db, events: readonly E[], ids: readonly number[]): Promise<E[]> {
   const commits = new Map<number, PushedCommit[]>();
-  for (let i = 0; i < ids.length; i += IDS_PER_READ) {
-    const rows = await db.selectFrom("events").select(["id", "commits"]).where("id", "in", ids.slice(i, i + IDS_PER_READ)).execute();
+  for (const part of chunked(ids, IDS_PER_READ)) {
+    const rows = await db.selectFrom("events").select(["id", "commits"]).where("id", "in", part).execute();
     for (const row of rows) if (row.commits !== null) commits.set(row.id, JSON.parse(row.commits) as PushedCommit[]);
   }
   return events.map((event) => {
@@ -106,8 +97,9 @@ const occurredBetween = (db: Db, q: OccurredBetween) =>
 /** Comments by `logins` that occurred in [from, to], shown or not: the candidates for end-of-day updates. */
 export async function commentsBy(db: Db, q: OccurredBetween): Promise<RecordedEvent[]> {
   if (q.logins.length === 0) return [];
-  const rows = await occurredBetween(db, q).where(isComment).where("actor", "in", [...q.logins]).orderBy("occurred_at").execute();
-  return rows.map(toRecordedEvent);
+  // Sorted here: an ORDER BY would have SQLite walk every event of the window by time, not the logins' comments.
+  const rows = await occurredBetween(db, q).where(isComment).where("actor", "in", [...q.logins]).execute();
+  return rows.map(toRecordedEvent).sort(inTimeOrder);
 }
 
 /** Events by or about `logins` that occurred in [from, to], shown or not, in time order. */

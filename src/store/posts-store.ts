@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { DateTime } from "luxon";
 import type { Db } from "./schema.js";
+import { chunked } from "./chunked.js";
 
 export type PostState = "claimed" | "posted" | "skipped";
 
@@ -72,8 +73,8 @@ const CLAIMS_PER_INSERT = 500;
  */
 export async function claimPosts(db: Db, q: ClaimRequest & { keys: readonly string[] }): Promise<Map<string, Claim>> {
   const claims = new Map<string, Claim>();
-  for (let i = 0; i < q.keys.length; i += CLAIMS_PER_INSERT) {
-    const values = q.keys.slice(i, i + CLAIMS_PER_INSERT).map((key) => firstClaimRow(q, key));
+  for (const part of chunked(q.keys, CLAIMS_PER_INSERT)) {
+    const values = part.map((key) => firstClaimRow(q, key));
     const inserted = await db.insertInto("posts").values(values).onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing()).returning("key").execute();
     for (const { key } of inserted) claims.set(key, firstClaim());
   }
@@ -100,8 +101,7 @@ export async function finishPost(db: Db, q: PostRef & Finished & { detail: Recor
 
 /** Records posts of one installation as finished in one UPDATE (a round trip, not one a post), each with its own detail. */
 export async function finishPosts(db: Db, q: Finished & { posts: readonly { key: string; detail: Record<string, unknown> }[] }): Promise<void> {
-  for (let i = 0; i < q.posts.length; i += CLAIMS_PER_INSERT) {
-    const part = q.posts.slice(i, i + CLAIMS_PER_INSERT);
+  for (const part of chunked(q.posts, CLAIMS_PER_INSERT)) {
     const detail = sql<string>`case ${sql.ref("key")} ${sql.join(part.map((post) => sql`when ${post.key} then ${JSON.stringify(post.detail)}`), sql` `)} end`;
     await db
       .updateTable("posts")
@@ -114,12 +114,12 @@ export async function finishPosts(db: Db, q: Finished & { posts: readonly { key:
 
 /** Gives claims back after a failure, so the next tick retries them. */
 export async function releasePosts(db: Db, q: { installationId: number; keys: readonly string[]; owner: string; now: string }): Promise<void> {
-  for (let i = 0; i < q.keys.length; i += CLAIMS_PER_INSERT) {
+  for (const part of chunked(q.keys, CLAIMS_PER_INSERT)) {
     await db
       .updateTable("posts")
       .set({ lease_until: q.now })
       .where("installation_id", "=", q.installationId)
-      .where("key", "in", q.keys.slice(i, i + CLAIMS_PER_INSERT))
+      .where("key", "in", part)
       .where("claimed_by", "=", q.owner)
       .where("state", "=", "claimed")
       .execute();

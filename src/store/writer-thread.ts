@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { recordDelivery, type RecordedDelivery } from "./delivery-batches.js";
 import { type DatabaseTarget, openDatabase } from "./open-database.js";
+import { perTurn } from "./per-turn.js";
 
 /** The deliveries of one turn of the webhook thread, in one message: each message wakes the thread. */
 export type WriterRequest = { id: number; delivery: RecordedDelivery }[] | "close";
@@ -14,16 +15,7 @@ export type WriterReply = ({ id: number; fresh: boolean } | { id: number; error:
 const { target, schema } = workerData as { target: DatabaseTarget; schema?: string };
 const db = openDatabase(target, { schema });
 const port = parentPort!;
-let outbox: WriterReply = [];
-const reply = (outcome: WriterReply[number]) => {
-  if (outbox.length === 0) {
-    setImmediate(() => {
-      port.postMessage(outbox);
-      outbox = [];
-    });
-  }
-  outbox.push(outcome);
-};
+const reply = perTurn((outcomes: WriterReply) => port.postMessage(outcomes));
 port.on("message", (request: WriterRequest) => {
   if (request === "close") {
     void db.destroy().then(() => port.close());
