@@ -1,7 +1,7 @@
 import type { Contractor, HandoffConfig } from "../config/schema.js";
 import { decisionsForDigest, type Decision, type DigestDecisions } from "./decisions.js";
 import { isEndOfDayUpdate, isLateUpdate, millis, sameLogin, sortedByTime, type LogIssue } from "./end-of-day.js";
-import { addPush, commitCount, type CommitGroup } from "./commit-groups.js";
+import { addPush, commitCount, type CommitGroup, type GroupedPush, keptPushes } from "./commit-groups.js";
 import type { DigestEvent, IssueData, PullRequestAction } from "./events.js";
 import type { WaitingReview } from "./prompt-answers.js";
 import { inScope } from "./scope.js";
@@ -288,28 +288,9 @@ export function buildDigest(input: DigestInput): Digest {
   };
 }
 
-/**
- * Ids of the pushes whose commits a digest of `events` shows: per contractor, working day, repository and
- * branch, the pushes (in time order) until COMMITS_SHOWN commits; the others are only counted, so their
- * commits need not be read. A review prompt shows fewer commits of the same pushes.
- */
-export function pushesShown(contractors: readonly Contractor[], events: readonly DigestEvent[]): number[] {
-  // One pass in time order over every contractor's pushes, each contractor's days found by their own finder.
-  const finders = new Map(contractors.map((contractor) => [contractor.login.toLowerCase(), workingDayFinder(contractor)]));
-  const counted = new Map<string, number>();
-  const shown: number[] = [];
-  for (const push of sortedByTime(events)) {
-    if (push.kind !== "push") continue;
-    const login = push.actor.toLowerCase();
-    const workingDay = finders.get(login);
-    if (workingDay === undefined) continue;
-    const key = `${login}\n${workingDay(push.occurredAt)}\n${push.repo}\n${push.data.branch}`;
-    const before = counted.get(key) ?? 0;
-    if (before < COMMITS_SHOWN) shown.push(push.id);
-    counted.set(key, before + push.data.count);
-  }
-  return shown;
-}
+/** The pushes whose commits the digest shows: what is read of their commits before it is rendered. */
+export const digestPushes = (digest: Digest): GroupedPush[] =>
+  digest.contractors.flatMap((contractor) => contractor.days.flatMap((day) => keptPushes(day.commits)));
 
 /** Nothing to show: no event, no missing update, no pull request waiting for review and no open or newly answered decision. */
 export function isEmptyDigest(digest: Digest): boolean {

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Contractor } from "../config/schema.js";
 import { byTime, sameLogin } from "./end-of-day.js";
-import { addPush, type CommitGroup } from "./commit-groups.js";
+import { addPush, type CommitGroup, type GroupedPush, shownCommits } from "./commit-groups.js";
 import type { PullRequestEvent, PushEvent, RecordedEvent, ReviewEvent } from "./events.js";
 import { codeBlock } from "./markdown-safety.js";
 import { hoursWindow } from "./working-day.js";
@@ -21,11 +21,11 @@ export interface ReminderInput {
 const firstLine = (text: string): string => text.split(/\r?\n/, 1)[0]?.trim() ?? "";
 const reference = (event: Pick<RecordedEvent, "repo" | "number">): string => `${event.repo}#${event.number ?? ""}`;
 
-function commitLines(pushes: readonly PushEvent[]): string[] {
+function commitLines(pushes: readonly GroupedPush[]): string[] {
   const groups: CommitGroup[] = [];
   for (const push of pushes) addPush(groups, push, COMMITS_PER_BRANCH);
   return groups.flatMap((group) => {
-    const shown = group.commits.map((commit) => `  - ${commit.sha} ${firstLine(commit.message)}`);
+    const shown = shownCommits(group, COMMITS_PER_BRANCH).map((commit) => `  - ${commit.sha} ${firstLine(commit.message)}`);
     const rest = group.count - shown.length;
     return [`- ${group.repo} \`${group.branch}\`:`, ...shown, ...(rest > 0 ? [`  - … and ${rest} more`] : [])];
   });

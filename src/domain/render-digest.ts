@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { commitCount, type CommitGroup } from "./commit-groups.js";
+import { commitCount, type CommitGroup, shownCommits } from "./commit-groups.js";
 import { COMMITS_SHOWN, type Digest, type DigestDay, type Interaction, type IssueEntry, type PullRequestEntry } from "./digest.js";
 import { codeSpan, inlineText } from "./markdown-safety.js";
 import { memoize } from "./memoize.js";
@@ -115,7 +115,7 @@ const stateChange = (entry: PullRequestEntry | IssueEntry, names: Record<string,
   `- ${link(reference(entry.repo, entry.number), entry.url)} ${inlineText(entry.title)} — ${entry.actions.map((action) => names[action] ?? action).join(", ")}`;
 
 function commitLine(group: CommitGroup, commitsPerBranch: number): string {
-  const shown = group.commits.slice(0, commitsPerBranch).map((commit) => `${link(codeSpan(commit.sha), commit.url)} ${inlineText(commit.message)}`);
+  const shown = shownCommits(group, commitsPerBranch).map((commit) => `${link(codeSpan(commit.sha), commit.url)} ${inlineText(commit.message)}`);
   const rest = group.count - shown.length;
   if (rest > 0) shown.push(`… and ${rest} more`);
   return `- ${codeSpan(group.repo)} ${codeSpan(group.branch)} (${group.count}): ${shown.join(" · ")}`;

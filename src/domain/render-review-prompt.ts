@@ -1,7 +1,7 @@
 import { codeSpan, inlineText, quoteBlock } from "./markdown-safety.js";
 import { calendarDate, link, stampInZone } from "./render-digest.js";
-import type { CommitGroup } from "./commit-groups.js";
-import type { ReviewPrompt } from "./review-prompts.js";
+import { type CommitGroup, shownCommits } from "./commit-groups.js";
+import { PROMPT_COMMITS_SHOWN, type ReviewPrompt } from "./review-prompts.js";
 
 const NOTE_LINES = 6;
 
@@ -34,7 +34,7 @@ export const indentedQuote = (text: string, lines: number): string =>
     .join("\n");
 
 function commitLine(group: CommitGroup): string {
-  const shown = group.commits.map((commit) => `${link(codeSpan(commit.sha), commit.url)} ${inlineText(commit.message)}`);
+  const shown = shownCommits(group, PROMPT_COMMITS_SHOWN).map((commit) => `${link(codeSpan(commit.sha), commit.url)} ${inlineText(commit.message)}`);
   if (group.count > shown.length) shown.push(`… and ${group.count - shown.length} more`);
   return `- ${group.count === 1 ? "1 commit" : `${group.count} commits`} on ${codeSpan(group.branch)}: ${shown.join(" · ")}`;
 }

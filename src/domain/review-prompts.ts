@@ -8,7 +8,7 @@ import { inScope } from "./scope.js";
 import { slashCommands } from "./slash-commands.js";
 
 /** The most commits of a branch a prompt shows; the rest are counted. */
-const COMMITS_SHOWN = 10;
+export const PROMPT_COMMITS_SHOWN = 10;
 
 /** A pull request with contractor activity in a digest: it gets a prompt if it is open and not a draft. */
 export interface PromptCandidate {
@@ -41,7 +41,7 @@ export interface ReviewPrompt {
   mentionSource: "requested" | "team.reviewers" | "none";
   /** The contractor's state changes, in time order, each once. */
   stateChanges: PullRequestAction[];
-  /** Per branch, the first COMMITS_SHOWN and how many. */
+  /** Per branch: how many commits, and the pushes holding the first PROMPT_COMMITS_SHOWN. */
   commits: CommitGroup[];
   notes: PromptNote[];
   /** The PR's previous prompt: this one says what is new since. */
@@ -138,7 +138,7 @@ function promptOf(candidate: PromptCandidate, state: PullRequestState, contracto
   const notes: PromptNote[] = [];
   for (const event of candidate.events) {
     if (event.kind === "pull_request" && !stateChanges.includes(event.data.action)) stateChanges.push(event.data.action);
-    if (event.kind === "push") addPush(commits, event, COMMITS_SHOWN);
+    if (event.kind === "push") addPush(commits, event, PROMPT_COMMITS_SHOWN);
     notes.push(...notesOf(event));
   }
   const deadline = nextBrief(input.at, contractor);

@@ -1,10 +1,11 @@
 import { DateTime } from "luxon";
 import type { HandoffConfig } from "../config/schema.js";
-import { buildDigest, isEmptyDigest, pushesShown } from "../domain/digest.js";
+import { buildDigest, digestPushes, isEmptyDigest } from "../domain/digest.js";
+import { keptPushes } from "../domain/commit-groups.js";
 import { digestMarker, digestTitle, renderDigest, splitBody } from "../domain/render-digest.js";
 import { digestDue } from "../domain/schedule.js";
 import { commentsOnOrMentioning } from "../store/end-of-day-store.js";
-import { eventsInIdRange, latestEventId, withPushCommits } from "../store/events-store.js";
+import { eventsInIdRange, latestEventId, readPushCommits } from "../store/events-store.js";
 import { claimPost, finishPost, latestPost, releasePost, savePostDetail } from "../store/posts-store.js";
 import { planReviewPrompts } from "./plan-review-prompts.js";
 import { postReviewPrompts } from "./post-review-prompts.js";
@@ -72,8 +73,8 @@ async function postClaimedDigest(
 ): Promise<DigestOutcome> {
   const ref = { installationId: ctx.installationId, key: digestKey(teamDate) };
   const logins = config.contractors.map((c) => c.login);
-  const summaries = await eventsInIdRange(ctx.db, { installationId: ctx.installationId, after: decision.after, upTo: decision.cutoff, logins });
-  const events = await withPushCommits(ctx.db, summaries, pushesShown(config.contractors, summaries));
+  // Pushes come without their commits, read below for the pushes the digest and the prompts show.
+  const events = await eventsInIdRange(ctx.db, { installationId: ctx.installationId, after: decision.after, upTo: decision.cutoff, logins });
   // The `/handoff off` days count as days off, in deadlines too; updates on log issues are recognised.
   const endOfDay = await loadEndOfDayState(ctx, config);
   const reviews = await planReviewPrompts(ctx, endOfDay.config, teamDate, events, decision.at);
@@ -104,6 +105,7 @@ async function postClaimedDigest(
     return { teamDate, result: "skipped" };
   }
 
+  await readPushCommits(ctx.db, [...digestPushes(digest), ...reviews.prompts.flatMap((prompt) => keptPushes(prompt.commits))]);
   const repo = `${ctx.account}/${config.digest.repository}`;
   const [body, ...continuations] = splitBody(renderDigest(digest, { teamZone: config.team.timezone }), { teamDate });
   const issue =

@@ -1,4 +1,5 @@
 import { PostgresAdapter, type Selectable, sql } from "kysely";
+import type { GroupedPush } from "../domain/commit-groups.js";
 import type { DigestEvent, PushedCommit, RecordedEvent } from "../domain/events.js";
 import type { Db, EventTable } from "./schema.js";
 import { chunked } from "./chunked.js";
@@ -35,7 +36,7 @@ export const toRecordedEvent = (r: EventRow): RecordedEvent => ({ ...toDigestEve
 
 /**
  * Events with an id in (after, upTo], by or about `logins`: what a digest covers. Pushes come with their
- * count but without their commits, most of the bytes of a busy week: withPushCommits reads those shown.
+ * count but without their commits, most of the bytes of a busy week: readPushCommits reads those shown.
  */
 export async function eventsInIdRange(
   db: Db,
@@ -68,17 +69,20 @@ export async function eventsInIdRange(
   return events.sort(inTimeOrder);
 }
 
-/** `events` with the commits of the pushes `ids` read in (eventsInIdRange leaves them out). */
-export async function withPushCommits<E extends DigestEvent>(db: Db, events: readonly E[], ids: readonly number[]): Promise<E[]> {
-  const commits = new Map<number, PushedCommit[]>();
-  for (const part of chunked(ids, IDS_PER_READ)) {
+/**
+ * Reads the commits of `pushes` (eventsInIdRange leaves them out) into each push's `data.commits`, in
+ * place: the commit groups that will show them hold these very pushes (commit-groups.ts).
+ */
+export async function readPushCommits(db: Db, pushes: readonly GroupedPush[]): Promise<void> {
+  const byId = new Map<number, GroupedPush[]>();
+  for (const push of pushes) byId.set(push.id, [...(byId.get(push.id) ?? []), push]);
+  for (const part of chunked([...byId.keys()], IDS_PER_READ)) {
     const rows = await db.selectFrom("events").select(["id", "commits"]).where("id", "in", part).execute();
-    for (const row of rows) if (row.commits !== null) commits.set(row.id, JSON.parse(row.commits) as PushedCommit[]);
+    for (const row of rows) {
+      const commits = row.commits === null ? [] : (JSON.parse(row.commits) as PushedCommit[]);
+      for (const push of byId.get(row.id)!) push.data.commits = commits;
+    }
   }
-  return events.map((event) => {
-    const read = event.kind === "push" ? commits.get(event.id) : undefined;
-    return read && event.kind === "push" ? { ...event, data: { ...event.data, commits: read } } : event;
-  });
 }
 
 /** `kind = 'comment'` written as a literal: only then may SQLite use the partial index of comments (events_comments). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { buildDigest, isEmptyDigest, pushesShown, type DigestInput } from "../../src/domain/digest.js";
+import { shownCommits } from "../../src/domain/commit-groups.js";
+import { buildDigest, COMMITS_SHOWN, digestPushes, isEmptyDigest, type DigestInput } from "../../src/domain/digest.js";
 import { isEndOfDayUpdate, updatesByDay } from "../../src/domain/end-of-day.js";
 import type { RecordedEvent } from "../../src/domain/events.js";
 import { comment, commit, configOf, issue, pullRequest, push, review, reviewComment } from "./event-factory.js";
@@ -65,7 +66,7 @@ describe("buildDigest: working days", () => {
     );
     expect(digest.contractors.map((c) => c.login)).toEqual(["budi", "ana"]);
     const [b, a] = digest.contractors;
-    expect(b!.days.map((d) => [d.day, d.commits.map((g) => [g.repo, g.branch, g.commits.map((c) => c.sha)])])).toEqual([
+    expect(b!.days.map((d) => [d.day, d.commits.map((g) => [g.repo, g.branch, shownCommits(g, COMMITS_SHOWN).map((c) => c.sha)])])).toEqual([
       ["2026-10-28", [["acme/api", "main", ["bbbbbbb"]]]],
       ["2026-10-29", [["acme/api", "main", ["bbbbbbb"]], ["acme/api", "feat/x", ["bbbbbbb"]]]],
     ]);
@@ -84,16 +85,17 @@ describe("buildDigest: working days", () => {
         { since: "2026-10-29T15:00:00Z" },
       ),
     );
-    expect(digest.contractors[0]!.days[0]!.commits).toEqual([
-      {
-        repo: "acme/api",
-        branch: "main",
-        count: 2,
-        commits: [
-          { sha: "1111111", message: "first", url: "https://github.com/acme/api/commit/1111111abcdef", at: "2026-10-29T04:00:00Z" },
-          { sha: "2222222", message: "second", url: "https://github.com/acme/api/commit/2222222abcdef", at: "2026-10-29T05:00:00Z" },
+    const groups = digest.contractors[0]!.days[0]!.commits;
+    expect(groups.map((group) => [group.repo, group.branch, group.count, shownCommits(group, COMMITS_SHOWN)])).toEqual([
+      [
+        "acme/api",
+        "main",
+        2,
+        [
+          { sha: "1111111", message: "first", url: "https://github.com/acme/api/commit/1111111abcdef" },
+          { sha: "2222222", message: "second", url: "https://github.com/acme/api/commit/2222222abcdef" },
         ],
-      },
+      ],
     ]);
   });
 
@@ -127,9 +129,9 @@ describe("buildDigest: working days", () => {
   });
 });
 
-describe("pushesShown", () => {
+describe("digestPushes", () => {
   const commits = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => ({ sha: `${prefix}${i}`, message: `${prefix} ${i}` }));
-  it("takes each contractor's pushes of a working day and branch until 20 commits are shown; later days and other branches start again", () => {
+  it("keeps each contractor's pushes of a working day and branch until 20 commits; later days and other branches start again", () => {
     const pushes = [
       push({ id: 3, actor: "budi", at: "2026-10-29T05:00:00Z", commits: commits(10, "c") }), // Thu 12:00 WIB: 15 shown before it
       push({ id: 1, actor: "budi", at: "2026-10-29T03:00:00Z", commits: commits(15, "a") }),
@@ -139,7 +141,12 @@ describe("pushesShown", () => {
       push({ id: 7, actor: "ana", at: "2026-10-29T06:00:00Z", commits: commits(30, "g") }), // not a contractor
       comment({ id: 8, actor: "budi", at: "2026-10-29T06:00:00Z", number: 12, body: "not a push" }),
     ];
-    expect(pushesShown(config([budi]).contractors, pushes).sort((a, b) => a - b)).toEqual([1, 3, 5, 6]);
+    const digest = buildDigest(thursday(pushes, { config: config([budi]) }));
+    expect(digestPushes(digest).map((push) => push.id).sort((a, b) => a - b)).toEqual([1, 3, 5, 6]);
+    // The kept pushes hold the commits shown: the first 20 of the day's main branch, then fix/x's one.
+    const [main, fix] = digest.contractors[0]!.days[0]!.commits;
+    expect([main!.count, shownCommits(main!, COMMITS_SHOWN).map((c) => c.sha)]).toEqual([26, [...commits(15, "a"), ...commits(5, "c")].map((c) => c.sha.slice(0, 7))]);
+    expect(shownCommits(fix!, COMMITS_SHOWN).map((c) => c.sha)).toEqual(["e0"]);
   });
 });
 
@@ -286,7 +293,7 @@ describe("buildDigest: pull requests, reviews, feedback", () => {
       ),
     );
     const day = digest.contractors[0]!.days[0]!;
-    expect(day.commits.flatMap((g) => g.commits.map((c) => c.message))).toEqual(["in api", "name matches, any case"]);
+    expect(day.commits.flatMap((g) => shownCommits(g, COMMITS_SHOWN).map((c) => c.message))).toEqual(["in api", "name matches, any case"]);
     expect(day.updates.map((u) => u.text)).toEqual(["done"]);
     expect(day.given).toEqual([]);
     expect(day.missingUpdate).toBe(false);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
+import { shownCommits } from "../../src/domain/commit-groups.js";
 import type { RecordedEvent } from "../../src/domain/events.js";
 import { pullRequestKey, pullRequestStates, type PullRequestState } from "../../src/domain/pull-request-state.js";
 import { renderReviewPrompt } from "../../src/domain/render-review-prompt.js";
-import { promptCandidates, reviewPrompts, type PromptInput } from "../../src/domain/review-prompts.js";
+import { PROMPT_COMMITS_SHOWN, promptCandidates, reviewPrompts, type PromptInput } from "../../src/domain/review-prompts.js";
 import { comment, commit, configOf, pullRequest } from "./event-factory.js";
 
 const config = (extra: object = {}) =>
@@ -69,7 +70,8 @@ describe("promptCandidates and reviewPrompts", () => {
       commit({ id: 6, actor: "budi", at: "2026-10-29T06:00:00Z", sha: "b1b2c3d4e5f6", message: "Unrelated", branch: "main" }),
     ];
     const [prompt] = prompts(pushes, {}, [earlier, ...pushes]);
-    expect(prompt).toMatchObject({ number: 12, stateChanges: [], commits: [{ repo: "acme/api", branch: "feat/export", count: 1, commits: [{ sha: "a1b2c3d", message: "Add export" }] }] });
+    expect(prompt).toMatchObject({ number: 12, stateChanges: [], commits: [{ repo: "acme/api", branch: "feat/export", count: 1 }] });
+    expect(shownCommits(prompt!.commits[0]!, PROMPT_COMMITS_SHOWN)).toMatchObject([{ sha: "a1b2c3d", message: "Add export" }]);
     expect(prompts(pushes, {}, pushes)).toEqual([]);
   });
 
