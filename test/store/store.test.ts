@@ -216,6 +216,16 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     }
   });
 
+  it("reads the commits of a thousand pushes in one go, each into its push, and leaves the others without", async () => {
+    const shas = Array.from({ length: 1_200 }, (_, i) => `bulk${i}`);
+    await recordDelivery(db, { ...delivery("bulk", shas.map((sha, i) => commit(sha, "budi", `2026-10-30T${String(Math.floor(i / 60) % 24).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}:00.000Z`))), installationId: 9 });
+    const pushes = (await eventsInIdRange(db, { installationId: 9, after: 0, upTo: await latestEventId(db, 9), logins: ["budi"] })).flatMap((event) => (event.kind === "push" ? [event] : []));
+    expect(pushes.every((push) => push.data.commits.length === 0)).toBe(true);
+    await readPushCommits(db, pushes.slice(0, 1_100));
+    expect(pushes.slice(0, 1_100).map((push) => push.data.commits.map((c) => c.sha))).toEqual(shas.slice(0, 1_100).map((sha) => [sha]));
+    expect(pushes.slice(1_100).map((push) => push.data.commits)).toEqual(Array.from({ length: 100 }, () => []));
+  });
+
   it("turns a commit recorded before pushes were one row into a push of that commit, its commits in their own column (migrations 008, 010)", async () => {
     const legacy = { sha: "ab12cd34", message: "Old commit", branch: "feat/x", pusher: "lead" };
     const { id } = await db
