@@ -149,8 +149,8 @@ function countsLine(day: DigestDay): string {
   return counts.filter((part) => part !== "").join(" · ");
 }
 
-function renderDay(heading: string, zone: string, day: DigestDay, detail: Detail): string[] {
-  const lines = ["", heading];
+function renderDay(title: string, zone: string, day: DigestDay, detail: Detail): string[] {
+  const lines = ["", title];
   if (detail === "counts") {
     const counts = countsLine(day);
     if (counts !== "") lines.push(counts);

@@ -19,9 +19,9 @@ export type BriefOutcome =
   | { login: string; day: string; result: "posted" | "skipped" | "busy" }
   | { login: string; day: string; result: "failed"; error: string };
 
-/** The post key of a contractor's brief for working day `day`. */
 /** Every brief's post key starts so. */
 export const BRIEF_POSTS = "brief:";
+/** The post key of a contractor's brief for working day `day`. */
 export const briefKey = (login: string, day: string): string => `${BRIEF_POSTS}${login.toLowerCase()}:${day}`;
 
 /** Records that day `key` had nothing to brief, so that later ticks of the same day decide nothing again. */

@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
 import type { Contractor, HandoffConfig } from "../config/schema.js";
-import { isEndOfDayUpdate, sameLogin, type LogIssue } from "../domain/end-of-day.js";
+import { type LogIssue, updatesByDay } from "../domain/end-of-day.js";
 import type { RecordedEvent } from "../domain/events.js";
 import { reminderBody, reminderMarker } from "../domain/reminder.js";
 import { reminderDue } from "../domain/schedule.js";
 import { inScope } from "../domain/scope.js";
-import { daySpan, workingDayOf } from "../domain/working-day.js";
+import { daySpan } from "../domain/working-day.js";
 import { eventsByActor } from "../store/end-of-day-store.js";
 import { commentsBy } from "../store/events-store.js";
 import { finishedPostKeys, retireLogIssue } from "../store/log-issues-store.js";
@@ -22,13 +22,7 @@ export const REMINDER_POSTS = "reminder:";
 const utc = (instant: DateTime): string => instant.toUTC().toISO()!;
 
 function hasUpdate(comments: readonly RecordedEvent[], contractor: Contractor, day: string, config: HandoffConfig, logIssues: readonly LogIssue[]): boolean {
-  return comments.some(
-    (comment) =>
-      sameLogin(comment.actor, contractor.login) &&
-      isEndOfDayUpdate(comment, logIssues) &&
-      inScope(config.repositories, logIssues)(comment) &&
-      workingDayOf(comment.occurredAt, contractor) === day,
-  );
+  return updatesByDay(comments.filter(inScope(config.repositories, logIssues)), contractor, logIssues).has(day);
 }
 
 /** The reminder of `day`, unless it was sent or an update for that day is recorded (then null). */

@@ -13,7 +13,6 @@ const CHUNK = 200;
  */
 const caseless = (db: Db) => (db.getExecutor().adapter instanceof PostgresAdapter ? "ilike" : "like");
 
-
 /** Events by `login` that occurred in [from, to): one contractor's working day. */
 export async function eventsByActor(db: Db, q: { installationId: number; login: string; from: string; to: string }): Promise<RecordedEvent[]> {
   const rows = await db

@@ -64,8 +64,8 @@ export async function claimPost(db: Db, q: PostRef & ClaimRequest): Promise<Clai
   return { status: "busy" };
 }
 
-// Keeps each INSERT well under SQLite's bound-parameter limit (8 columns a row).
-const CLAIMS_PER_INSERT = 500;
+// Posts a statement: each takes at most 8 bound parameters (a claim's row), well under SQLite's limit.
+const POSTS_PER_STATEMENT = 500;
 
 /**
  * Claims many posts for `owner`, as claimPost claims each: the keys never claimed before are taken in one
@@ -73,7 +73,7 @@ const CLAIMS_PER_INSERT = 500;
  */
 export async function claimPosts(db: Db, q: ClaimRequest & { keys: readonly string[] }): Promise<Map<string, Claim>> {
   const claims = new Map<string, Claim>();
-  for (const part of chunked(q.keys, CLAIMS_PER_INSERT)) {
+  for (const part of chunked(q.keys, POSTS_PER_STATEMENT)) {
     const values = part.map((key) => firstClaimRow(q, key));
     const inserted = await db.insertInto("posts").values(values).onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing()).returning("key").execute();
     for (const { key } of inserted) claims.set(key, firstClaim());
@@ -101,7 +101,7 @@ export async function finishPost(db: Db, q: PostRef & Finished & { detail: Recor
 
 /** Records posts of one installation as finished in one UPDATE (a round trip, not one a post), each with its own detail. */
 export async function finishPosts(db: Db, q: Finished & { posts: readonly { key: string; detail: Record<string, unknown> }[] }): Promise<void> {
-  for (const part of chunked(q.posts, CLAIMS_PER_INSERT)) {
+  for (const part of chunked(q.posts, POSTS_PER_STATEMENT)) {
     const detail = sql<string>`case ${sql.ref("key")} ${sql.join(part.map((post) => sql`when ${post.key} then ${JSON.stringify(post.detail)}`), sql` `)} end`;
     await db
       .updateTable("posts")
@@ -114,7 +114,7 @@ export async function finishPosts(db: Db, q: Finished & { posts: readonly { key:
 
 /** Gives claims back after a failure, so the next tick retries them. */
 export async function releasePosts(db: Db, q: { installationId: number; keys: readonly string[]; owner: string; now: string }): Promise<void> {
-  for (const part of chunked(q.keys, CLAIMS_PER_INSERT)) {
+  for (const part of chunked(q.keys, POSTS_PER_STATEMENT)) {
     await db
       .updateTable("posts")
       .set({ lease_until: q.now })
