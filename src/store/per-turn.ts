@@ -1,17 +1,25 @@
 /**
- * Gathers what one turn of the event loop sends to the other thread into one message: each message wakes
- * that thread, so a burst of deliveries (or of their outcomes) costs one wake-up, not one each.
+ * Gathers what one turn of the event loop sends to the other thread into messages of at most `most` items:
+ * each message wakes that thread, so a burst costs a few wake-ups, not one an item; and with a cap the other
+ * thread starts on the first items while this one is still busy with the rest of its turn.
  */
-export function perTurn<T>(post: (items: T[]) => void): (item: T) => void {
+export function perTurn<T>(post: (items: T[]) => void, most = Infinity): (item: T) => void {
   let gathered: T[] = [];
+  let scheduled = false;
+  const flush = () => {
+    const items = gathered;
+    gathered = [];
+    if (items.length > 0) post(items);
+  };
   return (item) => {
-    if (gathered.length === 0) {
+    gathered.push(item);
+    if (gathered.length >= most) flush();
+    else if (!scheduled) {
+      scheduled = true;
       setImmediate(() => {
-        const items = gathered;
-        gathered = [];
-        post(items);
+        scheduled = false;
+        flush();
       });
     }
-    gathered.push(item);
   };
 }

@@ -201,7 +201,7 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     expect(stored.map((e) => e.kind === "comment" && e.data.body)).toEqual(["first, edited", "fine"]);
   });
 
-  it("commits deliveries on a writer thread of its own: a new one once, a repeat changes nothing, a bad one fails with the reason", async () => {
+  it("commits deliveries on a writer thread of its own: a new one once, a repeat changes nothing, a bad one fails with the reason, a burst all", async () => {
     const writer = startDeliveryWriter(databaseTarget(database.url()));
     try {
       const at = "2026-10-29T09:00:00.000Z";
@@ -211,6 +211,13 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
       expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : String(o.reason)))).toEqual([true, false, expect.stringMatching(/^Error: recording the delivery failed: .*actor/)]);
       const stored = await eventsInIdRange(db, { installationId: 6, after: 0, upTo: await latestEventId(db, 6), logins: ["budi"] });
       expect(stored.map((e) => e.kind === "comment" && e.data.body)).toEqual(["from the writer thread"]);
+
+      // A burst of one turn goes to the thread in several messages: each delivery is committed and answered.
+      const burst = Array.from({ length: 10 }, (_, i) => ({ ...delivery(`w-burst-${i}`, [comment(50 + i, "budi", at, `burst ${i}`)]), installationId: 7 }));
+      expect(await Promise.all(burst.map((d) => writer.record(d)))).toEqual(burst.map(() => true));
+      expect(await Promise.all(burst.map((d) => writer.record(d)))).toEqual(burst.map(() => false));
+      const burstStored = await eventsInIdRange(db, { installationId: 7, after: 0, upTo: await latestEventId(db, 7), logins: ["budi"] });
+      expect(burstStored.map((e) => e.kind === "comment" && e.data.body)).toEqual(burst.map((_, i) => `burst ${i}`));
     } finally {
       await writer.close();
     }
