@@ -201,7 +201,7 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     expect(stored.map((e) => e.kind === "comment" && e.data.body)).toEqual(["first, edited", "fine"]);
   });
 
-  it("commits deliveries on a writer thread of its own: a new one once, a repeat changes nothing, a bad one fails with the reason, a burst all", async () => {
+  it("commits deliveries on a writer thread of its own: a new one once, a repeat changes nothing, a bad one fails with the reason, and each of a burst is committed once", async () => {
     const writer = startDeliveryWriter(databaseTarget(database.url()));
     try {
       const at = "2026-10-29T09:00:00.000Z";
