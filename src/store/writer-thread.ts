@@ -3,7 +3,7 @@ import { recordDelivery, type RecordedDelivery } from "./delivery-batches.js";
 import { type DatabaseTarget, openDatabase } from "./open-database.js";
 import { perTurn } from "./per-turn.js";
 
-/** Deliveries of one turn of the webhook thread (all of them, or on SQLite up to 4), in one message: each message wakes the thread. */
+/** Deliveries of one turn of the webhook thread (all of them, or a few at a time: see deliveriesPerMessage), in one message: each message wakes the thread. */
 export type WriterRequest = { id: number; delivery: RecordedDelivery }[] | "close";
 /** The outcomes of the deliveries settled in one turn of this thread, in one message, for the same reason. */
 export type WriterReply = ({ id: number; fresh: boolean } | { id: number; error: string })[];
