@@ -58,14 +58,18 @@ function commitJson(state: StandInState, commit: Commit) {
   };
 }
 
-/** Commits after `base` up to and including `head`, from those given to `addCommits`; an unknown end is the list's end. */
+/**
+ * Commits after `base` up to and including `head` in the history given to `addCommits`; each end is a sha or a
+ * branch given there. An end GitHub does not know (the zero sha of a new branch's `before`) is a 404, as there.
+ */
 function compare(req: RouteRequest): Reply {
   const repo = repoOf(req);
-  const [base, head] = param(req, "basehead").split("...");
-  if (!base || !head) throw notFound();
   const shas = repo.commits.map((commit) => commit.sha);
-  const headIndex = shas.indexOf(head);
-  const range = repo.commits.slice(shas.indexOf(base) + 1, headIndex === -1 ? undefined : headIndex + 1);
+  const [base, head] = param(req, "basehead")
+    .split("...")
+    .map((end) => shas.indexOf(repo.branchHeads.get(end) ?? end));
+  if (base === undefined || head === undefined || base === -1 || head === -1) throw notFound();
+  const range = repo.commits.slice(base + 1, head + 1);
   const page = paginate(range, req, 250);
   return {
     status: 200,

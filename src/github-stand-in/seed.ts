@@ -44,6 +44,7 @@ export function addRepo(state: StandInState, fullName: string, { files = {}, def
     issues: [],
     checkRuns: [],
     commits: [],
+    branchHeads: new Map(),
   });
 }
 
@@ -143,8 +144,12 @@ export function changePullRequest(state: StandInState, fullName: string, number:
   return pr as PullRequest;
 }
 
-export function addCommits(state: StandInState, fullName: string, commits: Commit[]): void {
-  repoNamed(state, fullName).commits.push(...commits);
+/** Appends to the repository's history; with `branch`, that branch then points at the last of them. */
+export function addCommits(state: StandInState, fullName: string, commits: Commit[], branch?: string): void {
+  const repo = repoNamed(state, fullName);
+  repo.commits.push(...commits);
+  const head = commits.at(-1);
+  if (branch && head) repo.branchHeads.set(branch, head.sha);
 }
 
 export function addHookDelivery(state: StandInState, delivery: HookDelivery): void {

@@ -38,7 +38,7 @@ export interface GitHubStandIn {
   addComment(fullName: string, number: number, comment: { body: string; user: string }): Comment;
   addPullRequest(fullName: string, pr: seed.PullRequestSeed): PullRequest;
   changePullRequest(fullName: string, number: number, change: seed.PullRequestChange): PullRequest;
-  addCommits(fullName: string, commits: Commit[]): void;
+  addCommits(fullName: string, commits: Commit[], branch?: string): void;
   addHookDelivery(delivery: HookDelivery): void;
   /** Issues without pull requests, oldest first, each with its comments. Copies: changing them changes nothing. */
   issues(fullName: string): Issue[];
@@ -104,7 +104,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     addComment: (fullName, number, comment) => structuredClone(seed.addComment(state, fullName, number, comment)),
     addPullRequest: (fullName, pr) => structuredClone(seed.addPullRequest(state, fullName, pr)),
     changePullRequest: (fullName, number, change) => structuredClone(seed.changePullRequest(state, fullName, number, change)),
-    addCommits: (fullName, commits) => seed.addCommits(state, fullName, commits),
+    addCommits: (fullName, commits, branch) => seed.addCommits(state, fullName, commits, branch),
     addHookDelivery: (delivery) => seed.addHookDelivery(state, delivery),
     issues: (fullName) => structuredClone(repo(fullName).issues.filter((issue) => !issue.pull_request)),
     pullRequests: (fullName) => structuredClone(repo(fullName).issues.filter((issue): issue is PullRequest => !!issue.pull_request)),

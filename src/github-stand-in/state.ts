@@ -98,7 +98,10 @@ export interface Repo {
   labels: Label[];
   issues: Issue[];
   checkRuns: CheckRun[];
+  /** One line of history, in the order added. */
   commits: Commit[];
+  /** Branch name -> the sha it points at, for those given to `addCommits` with a branch. */
+  branchHeads: Map<string, string>;
 }
 
 export interface Installation {

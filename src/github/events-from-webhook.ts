@@ -24,8 +24,12 @@ export interface WebhookEffects {
   purgeInstallation: boolean;
   /** A push to the owner's `.github` repository touched `.github/handoff.yml`. */
   configChanged: boolean;
-  /** The push's `commits` hit GitHub's cap; the rest must come from the compare API (`before...after`). */
-  truncatedPush: (Push & { before: string; inPayload: string[] }) | null;
+  /**
+   * The push's `commits` hit GitHub's cap; the rest come from the compare API, `base...after`. `base` is the
+   * branch's previous head, or for a new branch the default branch; null for a new default branch, where
+   * there is nothing to compare with.
+   */
+  truncatedPush: (Push & { base: string | null; inPayload: string[] }) | null;
   /** A pull request in the owner's `.github` repository got a new head: the tick checks its config. */
   configCheck: ConfigCheckRequest | null;
 }
@@ -89,6 +93,7 @@ const push = z.object({
   repository: repository.extend({
     name: z.string(),
     html_url: z.string(),
+    default_branch: z.string(),
     // Push payloads carry unix seconds here; other payloads an ISO string.
     pushed_at: z.union([z.number().transform((seconds) => new Date(seconds * 1000).toISOString()), instant], {
       error: "is not a time (unix seconds or ISO-8601)",
@@ -198,8 +203,14 @@ function pushEffects(payload: unknown, label: string, fromBot: boolean): Webhook
   const target: Push = { repo, branch, pusher, after: body.after, at: body.repository.pushed_at, url: body.repository.html_url };
   const distinct = body.commits.filter((c) => c.distinct !== false);
   const insert = pushEvents(target, distinct.map((c) => ({ sha: c.id, message: c.message, author: c.author.username ?? null })));
-  const truncatedPush = truncated ? { ...target, before: body.before, inPayload: body.commits.map((c) => c.id) } : null;
+  const truncatedPush = truncated ? { ...target, base: compareBase(body.before, branch, body.repository.default_branch), inPayload: body.commits.map((c) => c.id) } : null;
   return { ...none(), insert, configChanged, truncatedPush };
+}
+
+/** A new branch's `before` is all zeros, which GitHub cannot compare: its commits are those the default branch lacks. */
+function compareBase(before: string, branch: string, defaultBranch: string): string | null {
+  if (!/^0+$/.test(before)) return before;
+  return branch === defaultBranch ? null : defaultBranch;
 }
 
 function pullRequestEffects(payload: unknown, action: string | undefined, at: string, fromBot: boolean): WebhookEffects {

@@ -48,8 +48,12 @@ export async function recordWebhook(
     await purgeInstallation(db, installationId);
     return "purged";
   }
-  // A compare failure fails the delivery before anything is stored, so GitHub's redelivery completes it.
-  const insert = await completeTruncatedPush(effects, compare);
+  // A compare failure (5xx, rate limit) fails the delivery before anything is stored, so GitHub's redelivery completes it.
+  const { insert, complete } = await completeTruncatedPush(effects, compare);
+  if (!complete) {
+    const push = effects.truncatedPush!;
+    log.warn({ delivery: delivery.id, repo: push.repo, branch: push.branch }, `a push of more than 2048 commits to ${push.repo} ${push.branch} could not be compared with ${push.base ?? "an earlier head"}: recorded the 2048 its webhook carries`);
+  }
   const fresh = await record({ deliveryId: delivery.id, installationId, receivedAt, ...effects, insert });
   // Also for a repeated delivery: it may follow a crash before these steps, and both are idempotent
   // (a config read once more; a check posted once per head).

@@ -198,6 +198,14 @@ describe("labels, check runs, compare", () => {
     expect(data.total_commits).toBe(2);
     expect(data.commits.map((commit) => [commit.sha, commit.commit.message, commit.author?.login])).toEqual([["b2", "commit b2", "budi"], ["c3", "commit c3", "budi"]]);
   });
+
+  it("compares from a branch given to addCommits, and answers 404 for an end it does not know, as GitHub does", async () => {
+    gh.addCommits("acme/api", [{ sha: "m1", message: "main's head", author: "budi" }], "main");
+    gh.addCommits("acme/api", ["n1", "n2"].map((sha) => ({ sha, message: `commit ${sha}`, author: "budi" })));
+    const compare = (basehead: string) => octokit.rest.repos.compareCommitsWithBasehead({ owner: "acme", repo: "api", basehead });
+    expect((await compare("main...n2")).data.commits.map((commit) => commit.sha)).toEqual(["n1", "n2"]);
+    expect(await statusOf(compare(`${"0".repeat(40)}...n2`))).toBe(404);
+  });
 });
 
 describe("fault injection", () => {

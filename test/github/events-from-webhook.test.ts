@@ -171,7 +171,7 @@ describe("effectsOfWebhook: push", () => {
 
     expect(effects.truncatedPush).toStrictEqual({
       repo: REPO,
-      before: "1".repeat(40),
+      base: "1".repeat(40),
       after: "2".repeat(40),
       branch: "main",
       pusher: "Codertocat",
@@ -181,6 +181,20 @@ describe("effectsOfWebhook: push", () => {
     });
     expect(effects.insert.flatMap((e) => (e.kind === "push" ? e.data.commits : []))).toHaveLength(2048);
     expect(effectsOfWebhook("push", pushOf(ids.slice(1).map((id) => ({ id })))).truncatedPush).toBeNull();
+  });
+
+  // GitHub cannot compare from the zero sha a new branch's push carries as `before`.
+  it.each([
+    { case: "an existing branch: its previous head", branch: "feat/x", before: "1".repeat(40), base: "1".repeat(40) },
+    { case: "a new branch: the default branch", branch: "feat/x", before: "0".repeat(40), base: "main" },
+    { case: "a new default branch: nothing to compare with", branch: "main", before: "0".repeat(40), base: null },
+  ])("compares a cut push from $case", ({ branch, before, base }) => {
+    const payload = pushOf(Array.from({ length: 2048 }, (_, i) => ({ id: i.toString(16).padStart(40, "0") })));
+    payload.ref = `refs/heads/${branch}`;
+    payload.repository.default_branch = "main";
+    payload.before = before;
+
+    expect(effectsOfWebhook("push", payload).truncatedPush?.base).toBe(base);
   });
 });
 
