@@ -68,7 +68,13 @@ const isNotFound = (error: unknown) => (error as { status?: number }).status ===
 // The newest issues are enough: a marker lookup follows a recent attempt, and GitHub's search index lags.
 const RECENT_ISSUES = 100;
 
-export function octokitGitHub(octokit: Octokit): GitHubPort {
+/**
+ * GitHub through Octokit. Once `signal` is aborted no request is sent, also one that Probot's throttling holds
+ * until a rate limit resets: a tick that has moved on must not post after the next one took its claim over.
+ */
+export function octokitGitHub(octokit: Octokit, signal?: AbortSignal): GitHubPort {
+  // Registered after Octokit's own plugins, so it runs before the throttling wait; fetch then sees the signal.
+  if (signal) octokit.hook.before("request", (options) => void (options.request = { ...options.request, signal }));
   return {
     async readFile(repo, path, ref) {
       try {

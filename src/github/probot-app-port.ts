@@ -21,8 +21,8 @@ export function probotAppPort(probot: Probot): AppPort {
       const installations = await octokit.paginate(octokit.rest.apps.listInstallations, { per_page: 100 });
       return installations.map((i) => ({ id: i.id, account: accountOf(i.account) }));
     },
-    async github(installationId) {
-      return octokitGitHub(await probot.auth(installationId));
+    async github(installationId, signal) {
+      return octokitGitHub(await probot.auth(installationId), signal);
     },
     deliveries: {
       async listDeliveries(stop) {

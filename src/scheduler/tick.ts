@@ -21,7 +21,8 @@ export interface InstallationHandle {
 /** The app's view of GitHub: its installations, a client for each, and its webhook deliveries. */
 export interface AppPort {
   listInstallations(): Promise<InstallationHandle[]>;
-  github(installationId: number): Promise<GitHubPort>;
+  /** A client that sends nothing once `signal` is aborted. */
+  github(installationId: number, signal: AbortSignal): Promise<GitHubPort>;
   deliveries: DeliveriesPort;
 }
 
@@ -58,8 +59,9 @@ export async function tick(input: TickDeps): Promise<TickReport[]> {
       // Review prompts, briefs, reminders and days-off replies are due within days of their date; digests
       // (the latest holds the next one's starting point) and log issues are kept.
       await prunePosts(deps.db, installation.id, retainFrom, [PROMPT_POSTS, BRIEF_POSTS, REMINDER_POSTS, DAYS_OFF_POSTS]);
-      const work = deps.app.github(installation.id).then((github) => tickInstallation({ ...deps, github, installationId: installation.id, account: installation.account }));
-      reports.push(await withDeadline(work, deps.deadlineMs ?? INSTALLATION_DEADLINE_MS));
+      const stop = new AbortController();
+      const work = deps.app.github(installation.id, stop.signal).then((github) => tickInstallation({ ...deps, github, installationId: installation.id, account: installation.account }));
+      reports.push(await withDeadline(work, deps.deadlineMs ?? INSTALLATION_DEADLINE_MS, stop));
       await recordProblem(deps.db, installation.id, null, deps.now);
     } catch (error) {
       reports.push({ installationId: installation.id, account: installation.account, error: await reportFailure(deps, installation, error) });
@@ -80,10 +82,18 @@ async function reportFailure(deps: TickDeps, installation: InstallationHandle, e
   return failure.message;
 }
 
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+/**
+ * Stops waiting for `work` after `ms`, and aborts its GitHub requests: work left running (a request held by
+ * throttling until a rate limit resets, for up to an hour) would otherwise post after the claim it holds has
+ * expired and another tick has posted the same thing.
+ */
+function withDeadline<T>(work: Promise<T>, ms: number, stop: AbortController): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`still working after ${ms / 1000} s; the rest waits for the next tick`)), ms);
+    timer = setTimeout(() => {
+      stop.abort();
+      reject(new Error(`still working after ${ms / 1000} s; the rest waits for the next tick`));
+    }, ms);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

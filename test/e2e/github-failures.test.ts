@@ -73,6 +73,22 @@ describe.each(testDatabases())("GitHub failures on %s", (_kind, make) => {
     expect(gh.requests.filter((r) => r.method === "POST" && r.path === "/repos/acme/handoff/issues").map((r) => r.status)).toEqual([403, 201]);
   });
 
+  it("stops a post held by a rate limit at the tick's deadline, so the tick that takes its claim over posts it once", async () => {
+    await start(true);
+    const reset = Math.ceil(Date.now() / 1000) + 1;
+    gh.failNext({ method: "POST", path: /\/issues$/, status: 403, headers: { "x-ratelimit-remaining": 0, "x-ratelimit-reset": reset } });
+    const [first] = await app.tick(DIGEST_TIME, { deadlineMs: 500 });
+    expect(first).toMatchObject({ error: expect.stringMatching(/still working/) });
+    // By 15:36 the claim's 5-minute lease has run out: this tick takes it over, finds no marker and posts.
+    const [second] = await app.tick("2026-10-29T15:36:00Z");
+    expect(second).toMatchObject({ digest: { result: "posted" } });
+    // Throttling retries the first tick's request a second after the reset, behind the 3 s it keeps between
+    // posts that notify: by then it must not be sent.
+    await new Promise((resolve) => setTimeout(resolve, reset * 1000 - Date.now() + 6000));
+    expect(gh.issues("acme/handoff")).toHaveLength(1);
+    expect(gh.requests.filter((r) => r.method === "POST" && r.path === "/repos/acme/handoff/issues").map((r) => r.status)).toEqual([403, 201]);
+  }, 20_000);
+
   it("reports a missing digest repository with what to fix, keeps other installations going, and shows it in handoff schedule", async () => {
     gh.addInstallation({ id: 2, account: "globex" });
     gh.addRepo("globex/.github", { files: { ".github/handoff.yml": `${fixtureConfig("acme").replace("repository: handoff", "repository: nowhere")}end_of_day:\n  remind: false\n` } });

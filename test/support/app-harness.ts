@@ -14,8 +14,8 @@ const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, private
 export interface Harness {
   /** Sends a signed delivery over HTTP and returns the status the app answered with. */
   send(name: string, payload: unknown, deliveryId?: string): Promise<number>;
-  /** Runs the scheduler at `at` for every installation. */
-  tick(at: string): Promise<TickReport[]>;
+  /** Runs the scheduler at `at` for every installation (`deadlineMs`: how long it gives each). */
+  tick(at: string, options?: { deadlineMs?: number }): Promise<TickReport[]>;
   url: string;
   close(): Promise<void>;
 }
@@ -67,7 +67,7 @@ export async function startHarness(options: {
         req.end(body);
       });
     },
-    tick: (at) => tick({ db: options.db, app: probotAppPort(probot), now: at, owner, retentionDays: 90, log: probot.log }),
+    tick: (at, tickOptions) => tick({ db: options.db, app: probotAppPort(probot), now: at, owner, retentionDays: 90, log: probot.log, ...tickOptions }),
     async close() {
       await app.stop();
       await new Promise<void>((resolve) => {
