@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { NewEvent } from "../domain/events.js";
 import type { Database, Db } from "./schema.js";
 import { chunked } from "./chunked.js";
+import { storedLogin } from "./stored-login.js";
 
 export interface RecordedDelivery {
   deliveryId: string;
@@ -40,10 +41,10 @@ const eventRow = (installationId: number, recordedAt: string, e: NewEvent) => ({
   installation_id: installationId,
   key: e.key,
   kind: e.kind,
-  actor: e.actor,
+  actor: storedLogin(e.actor),
   repo: e.repo,
   number: e.number,
-  subject_author: e.subjectAuthor,
+  subject_author: e.subjectAuthor === null ? null : storedLogin(e.subjectAuthor),
   occurred_at: e.occurredAt,
   recorded_at: recordedAt,
   url: e.url,

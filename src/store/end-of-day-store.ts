@@ -3,6 +3,7 @@ import type { RecordedEvent } from "../domain/events.js";
 import { inTimeOrder, isComment, toRecordedEvent } from "./events-store.js";
 import type { Db } from "./schema.js";
 import { chunked } from "./chunked.js";
+import { storedLogin, storedLogins } from "./stored-login.js";
 
 // Keeps each query's bound parameters well under SQLite's limit.
 const CHUNK = 200;
@@ -19,7 +20,7 @@ export async function eventsByActor(db: Db, q: { installationId: number; login: 
     .selectFrom("events")
     .selectAll()
     .where("installation_id", "=", q.installationId)
-    .where("actor", "=", q.login)
+    .where("actor", "=", storedLogin(q.login))
     .where("occurred_at", ">=", q.from)
     .where("occurred_at", "<", q.to)
     .orderBy("occurred_at")
@@ -43,7 +44,7 @@ export async function commentsOnOrMentioning(
     .selectAll()
     .where("installation_id", "=", q.installationId)
     .where(isComment)
-    .where("actor", "in", [...q.logins])
+    .where("actor", "in", storedLogins(q.logins))
     .where((eb) =>
       eb.or([
         ...(q.numbers.length > 0 ? [eb("number", "in", [...q.numbers])] : []),

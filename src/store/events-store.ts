@@ -3,6 +3,7 @@ import type { GroupedPush } from "../domain/commit-groups.js";
 import type { DigestEvent, PushedCommit, RecordedEvent } from "../domain/events.js";
 import type { Db, EventTable } from "./schema.js";
 import { chunked } from "./chunked.js";
+import { storedLogins } from "./stored-login.js";
 
 const SPAN = 10_000;
 // Keeps each IN list well under SQLite's bound-parameter limit.
@@ -43,7 +44,7 @@ export async function eventsInIdRange(
   q: { installationId: number; after: number; upTo: number; logins: readonly string[] },
 ): Promise<DigestEvent[]> {
   if (q.logins.length === 0) return [];
-  const logins = new Set(q.logins);
+  const logins = new Set(storedLogins(q.logins));
   const events: DigestEvent[] = [];
   // Logins, repositories and kinds repeat across the rows, each read as a string of its own: one of each is
   // kept, so the digest's passes compare and hash a few dozen strings instead of tens of thousands.
@@ -102,7 +103,7 @@ const occurredBetween = (db: Db, q: OccurredBetween) =>
 export async function commentsBy(db: Db, q: OccurredBetween): Promise<RecordedEvent[]> {
   if (q.logins.length === 0) return [];
   // Sorted here: an ORDER BY would have SQLite walk every event of the window by time, not the logins' comments.
-  const rows = await occurredBetween(db, q).where(isComment).where("actor", "in", [...q.logins]).execute();
+  const rows = await occurredBetween(db, q).where(isComment).where("actor", "in", storedLogins(q.logins)).execute();
   return rows.map(toRecordedEvent).sort(inTimeOrder);
 }
 
@@ -110,7 +111,7 @@ export async function commentsBy(db: Db, q: OccurredBetween): Promise<RecordedEv
 export async function eventsOccurredBetween(db: Db, q: OccurredBetween): Promise<RecordedEvent[]> {
   if (q.logins.length === 0) return [];
   const rows = await occurredBetween(db, q)
-    .where((eb) => eb.or([eb("actor", "in", [...q.logins]), eb("subject_author", "in", [...q.logins])]))
+    .where((eb) => eb.or([eb("actor", "in", storedLogins(q.logins)), eb("subject_author", "in", storedLogins(q.logins))]))
     .execute();
   return rows.map(toRecordedEvent).sort(inTimeOrder);
 }

@@ -163,6 +163,12 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "012_logins_in_lower_case": {
+    async up(db: Kysely<unknown>) {
+      // Logins are now stored in lower case (stored-login.ts), so that a config spelling one differently matches.
+      await sql`update events set actor = lower(actor), subject_author = lower(subject_author) where actor <> lower(actor) or subject_author <> lower(subject_author)`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

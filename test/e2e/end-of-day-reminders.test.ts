@@ -112,6 +112,24 @@ describe.each(testDatabases())("end-of-day reminders end to end on %s", (_kind, 
     expect(world.reminderDays("carla").filter((day) => day === "2026-10-29")).toEqual([]);
   });
 
+  it("matches a contractor whose login the config spells in another case than GitHub does", async () => {
+    await start(fixtureConfig("end-of-day").replace("login: budi", "login: Budi"));
+    world.receivedAt = "2026-10-29T10:10:00Z";
+    await world.app.send("push", pushWebhook("2026-10-29T03:00:00Z", "budi", "feat/export", [{ sha: sha(2), message: "Add export endpoint" }]));
+    const onPr = { id: 503, repo: "acme/api", number: 12, title: "Add export", issueAuthor: "budi", author: "budi", at: "2026-10-29T10:10:00Z", onPullRequest: true };
+    await world.app.send("issue_comment", issueCommentWebhook({ ...onPr, body: "/eod\n**Done:** CSV export" }));
+
+    await world.app.tick("2026-10-29T11:00:00Z");
+    // Its log issue is titled with the config's spelling: every reminder on any issue is looked at.
+    const reminders = world.gh.issues("acme/handoff").flatMap((issue) => world.gh.comments("acme/handoff", issue.number));
+    expect(reminders.filter((comment) => comment.body.includes("day=2026-10-29 -->"))).toEqual([]);
+    await world.app.tick("2026-10-29T15:30:00Z");
+    const thursday = (world.digests().at(-1)!.body ?? "").split("### Budi").at(-1)!.split("### ")[0]!;
+    expect(thursday).toContain("Add export endpoint");
+    expect(thursday).toContain("CSV export");
+    expect(thursday).not.toContain("No end-of-day update");
+  });
+
   it("sends none on days off and non-workdays", async () => {
     await start(fixtureConfig("end-of-day").replace('hours: "09:00-17:30"', 'hours: "09:00-17:30"\n    days_off: ["2026-10-30"]'));
     for (const at of ["2026-10-29T11:00:00Z", "2026-10-30T11:00:00Z", "2026-10-31T11:00:00Z", "2026-11-01T11:00:00Z", "2026-11-02T11:00:00Z"]) {

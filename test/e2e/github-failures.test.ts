@@ -87,7 +87,7 @@ describe.each(testDatabases())("GitHub failures on %s", (_kind, make) => {
     await new Promise((resolve) => setTimeout(resolve, reset * 1000 - Date.now() + 6000));
     expect(gh.issues("acme/handoff")).toHaveLength(1);
     expect(gh.requests.filter((r) => r.method === "POST" && r.path === "/repos/acme/handoff/issues").map((r) => r.status)).toEqual([403, 201]);
-  }, 20_000);
+  }, 45_000);
 
   it("reports a missing digest repository with what to fix, keeps other installations going, and shows it in handoff schedule", async () => {
     gh.addInstallation({ id: 2, account: "globex" });

@@ -192,7 +192,7 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
       delivery("b1", [comment(31, "budi", at, "first")]),
       delivery("b1", [comment(32, "budi", at, "same delivery id again")]),
       delivery("b2", [], { replace: [comment(31, "budi", at, "first, edited")] }),
-      delivery("b3", [{ ...comment(33, "budi", at, "no actor"), actor: null as unknown as string }]),
+      delivery("b3", [{ ...comment(33, "budi", at, "no repository"), repo: null as unknown as string }]),
       delivery("b4", [comment(34, "budi", at, "fine")]),
     ].map((d) => ({ ...d, installationId: 5 }));
     const outcomes = await Promise.allSettled(batch.map((d) => recordDelivery(db, d)));
@@ -206,9 +206,9 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     try {
       const at = "2026-10-29T09:00:00.000Z";
       const first = { ...delivery("w1", [comment(41, "budi", at, "from the writer thread")]), installationId: 6 };
-      const bad = { ...delivery("w2", [{ ...comment(42, "budi", at, "no actor"), actor: null as unknown as string }]), installationId: 6 };
+      const bad = { ...delivery("w2", [{ ...comment(42, "budi", at, "no repository"), repo: null as unknown as string }]), installationId: 6 };
       const outcomes = await Promise.allSettled([writer.record(first), writer.record(first), writer.record(bad)]);
-      expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : String(o.reason)))).toEqual([true, false, expect.stringMatching(/^Error: recording the delivery failed: .*actor/)]);
+      expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : String(o.reason)))).toEqual([true, false, expect.stringMatching(/^Error: recording the delivery failed: .*repo/)]);
       const stored = await eventsInIdRange(db, { installationId: 6, after: 0, upTo: await latestEventId(db, 6), logins: ["budi"] });
       expect(stored.map((e) => e.kind === "comment" && e.data.body)).toEqual(["from the writer thread"]);
 
