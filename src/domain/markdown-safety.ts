@@ -1,3 +1,7 @@
+import type { Nodes } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { sourceOf } from "./markdown-tree.js";
+
 /**
  * Quoting user text (titles, commit messages, comments) into our Markdown so that it
  * cannot ping anyone, inject HTML, forge a link, or forge one of our hidden markers.
@@ -17,6 +21,9 @@ const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace
 
 // "<" followed by an invisible space never starts a tag or a comment in CommonMark, and reads the same inside code.
 const breakTags = (text: string): string => text.replace(/<(?=[A-Za-z/!?])/g, `<${ZWSP}`);
+
+// "&" then a name or "#" may be an entity reference ("&commat;dana" reads "@dana" outside code); "&" then an invisible space never is.
+const breakEntities = (text: string): string => text.replace(/&(?=[#A-Za-z0-9])/g, `&${ZWSP}`);
 
 // Control characters other than tab have no business in a digest line.
 // eslint-disable-next-line no-control-regex
@@ -40,27 +47,38 @@ export function inlineText(text: string): string {
   return neutraliseIssueRefs(neutraliseMentions(escapeHtml(markdownSafe)));
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** The 1-based numbers of the lines that CommonMark reads as part of a fenced code block (fence lines included). */
+function fencedCodeLines(markdown: string): Set<number> {
+  const lines = new Set<number>();
+  if (!/`{3}|~{3}/.test(markdown)) return lines;
+  const visit = (node: Nodes): void => {
+    // A fenced block starts at its fence; an indented one at its indentation.
+    if (node.type === "code" && /^[`~]/.test(sourceOf(markdown, node))) {
+      for (let line = node.position?.start.line ?? 1; line <= (node.position?.end.line ?? 0); line++) lines.add(line);
+    } else if ("children" in node) node.children.forEach(visit);
+  };
+  visit(fromMarkdown(markdown));
+  return lines;
+}
 
 /**
  * Multi-line user text as a Markdown blockquote ("> " on every line). Lists, emphasis and
- * code stay readable; HTML is escaped outside fenced code and tag-broken inside it, so no
- * `</details>`, `<script>` or `<!--` gets through whichever way a renderer reads the fences.
+ * code stay readable: lines of fenced code keep `<`, `>` and `&` (tags and entity references
+ * broken by an invisible space), every other line is HTML-escaped.
+ *
+ * Both forms are safe whichever way a line is finally read (a renderer that reads the fences
+ * differently, a continuation comment that starts inside a fence): neither holds a tag, an
+ * entity reference or a live mention. Which form a line gets only decides how it reads.
  */
 export function quoteBlock(text: string): string {
-  const lines = dropControls(text.replace(/\r\n?/g, "\n")).replace(/\s+$/, "").split("\n");
-  let fence: string | null = null;
-  return lines
-    .map((line) => {
-      const opener = FENCE.exec(line)?.[1];
-      let safe: string;
-      if (fence === null) {
-        safe = opener === undefined ? escapeHtml(line) : breakTags(line);
-        if (opener !== undefined) fence = opener;
-      } else {
-        safe = breakTags(line);
-        if (opener !== undefined && opener[0] === fence[0] && opener.length >= fence.length && line.trim() === opener) fence = null;
-      }
+  const source = dropControls(text.replace(/\r\n?/g, "\n")).replace(/\s+$/, "");
+  // Fences are found in the text as every other line will be written: escaped, so that no HTML
+  // block or nested quote of the user's decides where a fence is and the parse matches the output.
+  const code = fencedCodeLines(escapeHtml(source));
+  return source
+    .split("\n")
+    .map((line, index) => {
+      const safe = code.has(index + 1) ? breakEntities(breakTags(line)) : escapeHtml(line);
       const quoted = neutraliseIssueRefs(neutraliseMentions(safe));
       return quoted === "" ? ">" : `> ${quoted}`;
     })
@@ -81,12 +99,12 @@ export function codeSpan(text: string): string {
 
 /**
  * Text (user text included) as a fenced code block: fenced by more backticks than it contains, with tags
- * broken so that the raw body never holds a forged marker, and mentions neutralised so that text copied
- * out of it and posted pings nobody either.
+ * broken so that the raw body never holds a forged marker, and mentions and entity references ("&commat;")
+ * neutralised so that text copied out of it and posted pings nobody either.
  */
 export function codeBlock(text: string, info = ""): string {
   const flat = dropControls(text.replace(/\r\n?/g, "\n"));
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
-  return `${fence}${info}\n${neutraliseMentions(breakTags(flat))}\n${fence}`;
+  return `${fence}${info}\n${neutraliseMentions(breakEntities(breakTags(flat)))}\n${fence}`;
 }
