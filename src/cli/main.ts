@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
-import { DateTime } from "luxon";
 import { parseArgs } from "node:util";
 import { readEnv } from "../server/read-env.js";
 import { migrateToLatest } from "../store/migrations.js";
 import { openDatabase } from "../store/open-database.js";
 import { demoCommand } from "./demo-command.js";
+import { parseAt, UsageError } from "./parse-at.js";
 import { scheduleCommand } from "./schedule-command.js";
 import { tickCommand } from "./tick-command.js";
 import { validateCommand } from "./validate-command.js";
@@ -14,13 +14,6 @@ const USAGE = `usage: npm run --silent handoff -- <command> [options]
   validate <file>                                     check a handoff.yml; exit 1 if invalid
   schedule [--config <file>] [--at <instant>] [--json]  next digest, briefs and reminders, in both zones
   demo                                                a scripted week of the real app against a GitHub stand-in; writes demo-output/`;
-
-function instant(value: string | undefined): string {
-  if (value === undefined) return DateTime.utc().toISO();
-  const parsed = DateTime.fromISO(value, { setZone: true });
-  if (!parsed.isValid) throw new Error(`--at ${JSON.stringify(value)} is not an ISO-8601 instant (e.g. 2026-10-29T15:30:00Z)`);
-  return parsed.toUTC().toISO()!;
-}
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -42,11 +35,11 @@ async function main(argv: string[]): Promise<number> {
     case "validate":
       return validateCommand(rest[0], print);
     case "schedule":
-      return scheduleCommand({ config: values.config, at: instant(values.at), json: values.json ?? false }, openDb, print);
+      return scheduleCommand({ config: values.config, at: parseAt(values.at), json: values.json ?? false }, openDb, print);
     case "demo":
       return demoCommand(print);
     case "tick":
-      return tickCommand({ at: instant(values.at), owner: env.owner, retentionDays: env.retentionDays }, openDb, print);
+      return tickCommand({ at: parseAt(values.at), owner: env.owner, retentionDays: env.retentionDays }, openDb, print);
     default:
       print(USAGE);
       return command ? 2 : 0;
@@ -57,6 +50,6 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

@@ -10,12 +10,45 @@ export interface HandoffEnv {
   owner: string;
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name}=${JSON.stringify(raw)} is not a whole number of ${name.endsWith("DAYS") ? "days" : "seconds"}; set it to e.g. ${fallback}, or unset it for the default.`);
+interface WholeNumberSetting {
+  name: string;
+  fallback: number;
+  min: number;
+  max: number;
+  /** What the variable takes, as the error message says it. */
+  takes: string;
+}
+
+const TICK_SECONDS: WholeNumberSetting = {
+  name: "HANDOFF_TICK_SECONDS",
+  fallback: 60,
+  min: 0,
+  // A day: a longer interval could skip a team date's digest.
+  max: 86_400,
+  takes: "a whole number of seconds from 0 to 86400 (0 turns the internal scheduler off, for an external cron running `handoff tick`)",
+};
+
+const RETENTION_DAYS: WholeNumberSetting = {
+  name: "HANDOFF_RETENTION_DAYS",
+  fallback: 90,
+  // 0 would prune every event at each tick, before the digest shows it.
+  min: 1,
+  max: Number.MAX_SAFE_INTEGER,
+  takes: "a whole number of days, 1 or more (recorded events older than that are pruned)",
+};
+
+// Digits only: Number() alone would also take " ", "1e3", "0x10" and "90.0".
+const WHOLE_NUMBER = /^\d+$/;
+
+function wholeNumber(env: NodeJS.ProcessEnv, setting: WholeNumberSetting): number {
+  const raw = env[setting.name];
+  if (raw === undefined || raw === "") return setting.fallback;
+  const digits = raw.trim();
+  const value = Number(digits);
+  if (!WHOLE_NUMBER.test(digits) || !Number.isSafeInteger(value) || value < setting.min || value > setting.max) {
+    throw new Error(
+      `${setting.name}=${JSON.stringify(raw)} is not valid: it takes ${setting.takes}. Set it to e.g. ${setting.fallback}, or unset it for the default (${setting.fallback}).`,
+    );
   }
   return value;
 }
@@ -24,8 +57,8 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 export function readEnv(env: NodeJS.ProcessEnv = process.env): HandoffEnv {
   return {
     database: databaseTarget(env.DATABASE_URL),
-    tickSeconds: wholeNumber(env, "HANDOFF_TICK_SECONDS", 60),
-    retentionDays: wholeNumber(env, "HANDOFF_RETENTION_DAYS", 90),
+    tickSeconds: wholeNumber(env, TICK_SECONDS),
+    retentionDays: wholeNumber(env, RETENTION_DAYS),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   };
 }
