@@ -5,7 +5,7 @@ import { addPush, commitCount, type CommitGroup, type GroupedPush, keptPushes } 
 import type { DigestEvent, IssueData, PullRequestAction } from "./events.js";
 import type { WaitingReview } from "./prompt-answers.js";
 import { inScope } from "./scope.js";
-import { addDays, hoursWindow, isScheduled, weekdayOf, workingDayOf } from "./working-day.js";
+import { addDays, dayBeganSince, hoursWindow, isScheduled, weekdayOf, workingDayOf } from "./working-day.js";
 import { workingDayFinder } from "./working-day-finder.js";
 
 export interface DigestInput {
@@ -16,7 +16,7 @@ export interface DigestInput {
   at: string;
   /** Decision instant of the previous digest (or first read of the config): lower bound for missing-update lines. */
   since: string;
-  /** When the app first read the config: days whose hours began earlier get no missing-update line. */
+  /** When the app first read the config: days that began earlier (at their day_boundary) get no missing-update line. */
   configReadAt?: string;
   /** Events not yet shown in a digest, recorded up to `at`: any actor, any repo of the installation. */
   events: DigestEvent[];
@@ -176,16 +176,15 @@ function addStateChange<A extends string>(
 /** Scheduled days of the contractor whose hours ended in (since, at] without an end-of-day update. */
 function missingUpdateDays(contractor: Contractor, input: DigestInput, updatedDays: ReadonlySet<string>): string[] {
   const [since, at] = [millis(input.since), millis(input.at)];
-  const floor = input.configReadAt === undefined ? -Infinity : millis(input.configReadAt);
+  const { configReadAt } = input;
   const missing: string[] = [];
   // Hours may lie before the day boundary or cross midnight, so look one day beyond each end.
   const last = addDays(workingDayOf(input.at, contractor), 1);
   for (let day = addDays(workingDayOf(input.since, contractor), -2); day <= last; day = addDays(day, 1)) {
     const hours = hoursWindow(day, contractor);
     const ended = hours.end.toMillis();
-    if (ended > since && ended <= at && hours.start.toMillis() >= floor && isScheduled(day, contractor) && !updatedDays.has(day)) {
-      missing.push(day);
-    }
+    const tracked = configReadAt === undefined || dayBeganSince(day, contractor, configReadAt);
+    if (ended > since && ended <= at && tracked && isScheduled(day, contractor) && !updatedDays.has(day)) missing.push(day);
   }
   return missing;
 }

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Team } from "../config/schema.js";
-import { addDays, atLocal, daySpan, hoursWindow, isScheduled, weekdayOf, type WorkingPattern } from "./working-day.js";
+import { addDays, atLocal, dayBeganSince, hoursWindow, isScheduled, weekdayOf, type WorkingPattern } from "./working-day.js";
 
 /** An instant as a luxon DateTime or an ISO-8601 string with an offset. */
 export type Instant = DateTime | string;
@@ -129,7 +129,7 @@ function lastDayReminderReached(
 /**
  * The working day whose end-of-day reminder is due at `at`: its reminder instant has passed and the
  * next scheduled day's hours have not started (a missed reminder is caught up until then, never after).
- * Days whose span began before `notBefore` (when the app first read the config) get none.
+ * Days that began before `notBefore` (when the app first read the config; see dayBeganSince) get none.
  */
 export function reminderDue(
   at: Instant,
@@ -140,7 +140,7 @@ export function reminderDue(
 ): string | null {
   const now = toInstant(at);
   const day = lastDayReminderReached(now, contractor, remindAfterMinutes, extraDaysOff);
-  if (day === null || daySpan(day, contractor).start < toInstant(notBefore)) return null;
+  if (day === null || !dayBeganSince(day, contractor, toInstant(notBefore))) return null;
   const next = nextScheduledDay(day, contractor, extraDaysOff);
   return next === null || now < hoursWindow(next, contractor).start ? day : null;
 }

@@ -65,6 +65,14 @@ export function daySpan(day: string, pattern: Pick<WorkingPattern, "timezone" | 
   };
 }
 
+/**
+ * Whether working day `day` began (at its day_boundary, the start of its span) at or after `since`.
+ * Days that began before the app first read the config get no end-of-day reminder and no "missing" line.
+ */
+export function dayBeganSince(day: string, pattern: Pick<WorkingPattern, "timezone" | "day_boundary">, since: DateTime | string): boolean {
+  return daySpan(day, pattern).start >= toInstant(since);
+}
+
 /** A day is scheduled when it is one of the workdays and not a day off. */
 export function isScheduled(day: string, pattern: Pick<WorkingPattern, "workdays" | "days_off">, extraDaysOff: readonly string[] = []): boolean {
   return pattern.workdays.includes(weekdayOf(day)) && !pattern.days_off.includes(day) && !extraDaysOff.includes(day);

@@ -186,10 +186,12 @@ describe("buildDigest: missing end-of-day updates", () => {
     ]);
   });
 
-  it("no line for a day that ended before `since`, nor for a day whose hours began before the config was first read", () => {
+  it("no line for a day that ended before `since`, nor for a day that began (04:00 WIB) before the config was first read", () => {
     expect(flags(thursday([], { config: config([budi]), since: "2026-10-29T11:00:00Z" }))).toEqual([]);
-    expect(flags(thursday([], { config: config([budi]), configReadAt: "2026-10-29T03:00:00Z" }))).toEqual([]);
-    expect(flags(thursday([], { config: config([budi]), configReadAt: "2026-10-29T01:00:00Z" }))).toEqual([["budi", [["2026-10-29", false, true]]]]);
+    // Thu 08:00 WIB: after Thursday's boundary, before its hours.
+    expect(flags(thursday([], { config: config([budi]), configReadAt: "2026-10-29T01:00:00Z" }))).toEqual([]);
+    // Thu 04:00 WIB: exactly when Thursday began.
+    expect(flags(thursday([], { config: config([budi]), configReadAt: "2026-10-28T21:00:00Z" }))).toEqual([["budi", [["2026-10-29", false, true]]]]);
   });
 
   it("no line on a day off; its activity is labelled", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Weekday } from "../../src/config/schema.js";
-import { daySpan, hoursWindow, isScheduled, workingDayOf } from "../../src/domain/working-day.js";
+import { dayBeganSince, daySpan, hoursWindow, isScheduled, workingDayOf } from "../../src/domain/working-day.js";
 
 describe("workingDayOf", () => {
   it.each`
@@ -94,6 +94,20 @@ describe("daySpan", () => {
   `("$zone day $day from boundary $boundary lasts $hours hours", ({ zone, boundary, day, hours, start }) => {
     const span = daySpan(day as string, { timezone: zone as string, day_boundary: boundary as string });
     expect([span.start.toUTC().toISO(), span.end.diff(span.start, "hours").hours]).toEqual([start, hours]);
+  });
+});
+
+describe("dayBeganSince", () => {
+  it.each`
+    zone                     | boundary   | day             | since                     | expected | why
+    ${"Asia/Jakarta"}        | ${"04:00"} | ${"2026-10-29"} | ${"2026-10-28T21:00:00Z"} | ${true}  | ${"Thu 04:00 WIB, the day began at that instant"}
+    ${"Asia/Jakarta"}        | ${"04:00"} | ${"2026-10-29"} | ${"2026-10-28T23:00:00Z"} | ${false} | ${"Thu 06:00 WIB: before hours, but the day had begun"}
+    ${"America/Los_Angeles"} | ${"14:00"} | ${"2026-10-29"} | ${"2026-10-29T20:59:00Z"} | ${true}  | ${"night shift: Thu 13:59 PDT is still Wednesday"}
+    ${"America/Los_Angeles"} | ${"14:00"} | ${"2026-10-29"} | ${"2026-10-29T22:00:00Z"} | ${false} | ${"night shift: Thu 15:00 PDT, before the shift"}
+    ${"Europe/Berlin"}       | ${"04:00"} | ${"2026-10-25"} | ${"2026-10-25T02:59:00Z"} | ${true}  | ${"Sun 03:59 CET after DST ended; CEST would give 04:59"}
+    ${"Europe/Berlin"}       | ${"04:00"} | ${"2026-10-25"} | ${"2026-10-25T03:01:00Z"} | ${false} | ${"Sun 04:01 CET"}
+  `("$zone, boundary $boundary: day $day began since $since is $expected ($why)", ({ zone, boundary, day, since, expected }) => {
+    expect(dayBeganSince(day as string, { timezone: zone as string, day_boundary: boundary as string }, since as string)).toBe(expected);
   });
 });
 
