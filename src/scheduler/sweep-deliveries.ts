@@ -18,28 +18,40 @@ const FIRST_LOOKBACK_HOURS = 24;
 const MAX_LOOKBACK_DAYS = 3;
 const LEASE_MINUTES = 5;
 
-interface SweepState {
+export interface SweepState {
   /** Start of the last sweep that finished: the next one pages back to it. */
   completedFrom: string | null;
   /** While a sweep runs: until when another replica must not start one. */
   leaseUntil: string | null;
 }
 
-export type SweepOutcome = { swept: false } | { swept: true; since: string; redelivered: number };
+export type SweepOutcome = { swept: false; reason: "recent" | "running" } | { swept: true; since: string; redelivered: number };
+
+/**
+ * Whether a sweep starts at `now`. One is due when none has finished, when the last began 30 minutes ago or
+ * more, or, given `startedAt` (when this server started), when none began since then: a delivery that failed
+ * while the server was down is in no earlier sweep. A due sweep starts unless another replica is running one.
+ */
+export function sweepDecision(state: SweepState, now: DateTime, startedAt?: DateTime): "sweep" | "recent" | "running" {
+  const last = state.completedFrom ? DateTime.fromISO(state.completedFrom) : null;
+  const due = !last || last <= now.minus({ minutes: EVERY_MINUTES }) || (startedAt !== undefined && last < startedAt);
+  if (!due) return "recent";
+  return !state.leaseUntil || DateTime.fromISO(state.leaseUntil) <= now ? "sweep" : "running";
+}
 
 /**
  * Asks GitHub to redeliver the webhooks that failed while the app was down: at most every 30 minutes
- * across all replicas, paging back to the previous sweep (24 hours on the first, never past 3 days).
+ * across all replicas (and once after `startedAt`), paging back to the previous sweep (24 hours on the
+ * first, never past 3 days).
  */
-export async function sweepDeliveries(deps: { db: Db; github: DeliveriesPort; now: string; log: Pick<Logger, "info"> }): Promise<SweepOutcome> {
+export async function sweepDeliveries(deps: { db: Db; github: DeliveriesPort; now: string; startedAt?: string; log: Pick<Logger, "info"> }): Promise<SweepOutcome> {
   const now = DateTime.fromISO(deps.now);
   const raw = await readAppState(deps.db, KEY);
   const state: SweepState = raw ? JSON.parse(raw) : { completedFrom: null, leaseUntil: null };
-  const due = !state.completedFrom || DateTime.fromISO(state.completedFrom) <= now.minus({ minutes: EVERY_MINUTES });
-  const free = !state.leaseUntil || DateTime.fromISO(state.leaseUntil) <= now;
-  if (!due || !free) return { swept: false };
+  const decision = sweepDecision(state, now, deps.startedAt === undefined ? undefined : DateTime.fromISO(deps.startedAt));
+  if (decision !== "sweep") return { swept: false, reason: decision };
   const running: SweepState = { ...state, leaseUntil: now.plus({ minutes: LEASE_MINUTES }).toUTC().toISO() };
-  if (!(await compareAndSetAppState(deps.db, KEY, raw, JSON.stringify(running)))) return { swept: false };
+  if (!(await compareAndSetAppState(deps.db, KEY, raw, JSON.stringify(running)))) return { swept: false, reason: "running" };
 
   const oldest = now.minus({ days: MAX_LOOKBACK_DAYS });
   const back = state.completedFrom ? DateTime.fromISO(state.completedFrom) : now.minus({ hours: FIRST_LOOKBACK_HOURS });
