@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { CONFIG_ERROR_MARKER, CONFIG_ERROR_TITLE, renderConfigErrorIssue } from "../config/config-error-issue.js";
 import { CONFIG_PATH, CONFIG_REPO, parseConfig } from "../config/parse-config.js";
 import type { HandoffConfig } from "../config/schema.js";
+import type { IssueRef } from "../github/github-port.js";
 import { ensureInstallation, type InstallationRow, updateInstallation } from "../store/installations-store.js";
 import { deletePost, latestPost } from "../store/posts-store.js";
 import { postOnce } from "./post-once.js";
@@ -51,14 +52,26 @@ export async function refreshConfig(ctx: TickContext): Promise<InstallationConfi
   return configOf(await ensureInstallation(ctx.db, ctx.installationId, ctx.account));
 }
 
+/**
+ * Opens the config-error issue, or updates the open one to list the problems of this version of the file. The
+ * open issue is looked for before the first creation too: one opened before a reinstall purged the store is
+ * still open on GitHub, and it is reused (and closed later) rather than joined by a second.
+ */
 async function reportConfigError(ctx: TickContext, body: string): Promise<void> {
   const repo = `${ctx.account}/${CONFIG_REPO}`;
-  const outcome = await postOnce(ctx, CONFIG_ERROR_KEY, {
-    find: () => ctx.github.findIssueByMarker(repo, CONFIG_ERROR_MARKER, { state: "open" }),
-    create: () => ctx.github.createIssue(repo, { title: CONFIG_ERROR_TITLE, body }),
-  });
-  // An issue opened earlier is updated to list the problems of this version of the file.
-  if (outcome.status === "done") await ctx.github.updateIssue(repo, Number(outcome.detail.number), { body, state: "open" });
+  // Looked up once, whether postOnce asks (an earlier attempt may have created it) or `create` does.
+  let lookup: Promise<IssueRef | null> | undefined;
+  const findOpen = () => (lookup ??= ctx.github.findIssueByMarker(repo, CONFIG_ERROR_MARKER, { state: "open" }));
+  const created: IssueRef[] = [];
+  const open = async () => {
+    const issue = await ctx.github.createIssue(repo, { title: CONFIG_ERROR_TITLE, body });
+    created.push(issue);
+    return issue;
+  };
+  const outcome = await postOnce(ctx, CONFIG_ERROR_KEY, { find: findOpen, create: async () => (await findOpen()) ?? (await open()) });
+  if (outcome.status === "busy" || created.length > 0) return;
+  const number = outcome.status === "done" ? outcome.detail.number : outcome.target.number;
+  await ctx.github.updateIssue(repo, Number(number), { body, state: "open" });
 }
 
 async function closeConfigError(ctx: TickContext): Promise<void> {

@@ -57,4 +57,32 @@ describe.each(testDatabases())("configuration errors end to end on %s", (_kind, 
     expect(gh.issues("acme/.github").map((i) => i.state)).toEqual(["closed"]);
     expect(gh.unhandled).toEqual([]);
   });
+
+  it("after a reinstall purged the store, updates the issue still open on GitHub instead of opening a second, and closes it once fixed", async () => {
+    const { app, gh } = world;
+    await app.tick("2026-10-29T15:30:00Z");
+    const [first] = gh.issues("acme/.github");
+    expect(first!.state).toBe("open");
+
+    // Uninstalled and installed again: the store forgets the issue; the file is now wrong in other ways.
+    const uninstall = webhookPayload("installation.deleted", { installation: { id: 1 } });
+    expect(await app.send("installation", uninstall)).toBe(200);
+    gh.setFile("acme/.github", ".github/handoff.yml", fixtureConfig("unknown-keys"));
+    const [again] = await app.tick("2026-10-29T16:00:00Z");
+    expect(again).toMatchObject({ account: "acme", config: "invalid" });
+    const [updated, ...others] = gh.issues("acme/.github");
+    expect(others).toEqual([]);
+    expect(updated).toMatchObject({ number: first!.number, state: "open", title: "Handoff configuration error" });
+    expect(updated!.body).toContain("<!-- handoff:config-error -->");
+    expect(updated!.body).toContain("`digest.close_previos: unknown key (check its spelling and level)`");
+    expect(updated!.body).not.toContain("Asia/Jakarta2");
+    expect(gh.requests.filter((r) => r.method === "POST" && r.path === "/repos/acme/.github/issues")).toHaveLength(1);
+
+    gh.setFile("acme/.github", ".github/handoff.yml", fixtureConfig("acme"));
+    expect(await app.send("push", configPush())).toBe(200);
+    const [fixed] = await app.tick("2026-10-29T16:15:00Z");
+    expect(fixed).toMatchObject({ account: "acme", config: "valid" });
+    expect(gh.issues("acme/.github").map((i) => [i.number, i.state])).toEqual([[first!.number, "closed"]]);
+    expect(gh.unhandled).toEqual([]);
+  });
 });
