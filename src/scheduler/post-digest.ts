@@ -113,9 +113,11 @@ async function postClaimedDigest(
     (attempts > 1 ? await ctx.github.findIssueByMarker(repo, digestMarker(teamDate)) : null) ??
     (await ctx.github.createIssue(repo, { title: digestTitle(teamDate), body: body!, labels: config.digest.labels }));
   await savePostDetail(ctx.db, { ...ref, owner: ctx.owner, detail: { ...decision, issue } });
-  const prompts = await postReviewPrompts(ctx, config, reviews.prompts);
 
-  // Continuations are posted in order, so after a retry the ones already there are a prefix.
+  // The digest is whole before any prompt goes out. A prompt GitHub refuses then cannot hold back its
+  // continuations or the closing of the previous digest; and until its prompts are posted a retry renders
+  // the same body ("prompted with this digest"), so it cuts it in the same places. Continuations are posted
+  // in order, so after a retry the ones already there are a prefix.
   const posted = attempts > 1 ? (await ctx.github.findCommentsByMarker(repo, issue.number, `<!-- handoff:digest-part date=${teamDate} `)).length : 0;
   for (const part of continuations.slice(posted)) await ctx.github.createComment(repo, issue.number, part);
 
@@ -124,6 +126,7 @@ async function postClaimedDigest(
   if (config.digest.close_previous && previousIssue && previousIssue !== issue.number) {
     await ctx.github.updateIssue(repo, previousIssue, { state: "closed" });
   }
+  const prompts = await postReviewPrompts(ctx, config, reviews.prompts);
   await finishPost(ctx.db, { ...ref, state: "posted", now: ctx.now, detail: { ...decision, issue } });
   return { teamDate, result: "posted", issue: issue.number, ...(prompts > 0 && { prompts }) };
 }

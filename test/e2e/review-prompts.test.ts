@@ -81,6 +81,47 @@ describe.each(testDatabases())("review prompts end to end on %s", (_kind, make) 
     expect(digest!.body).not.toMatch(/@[A-Za-z0-9]/);
   });
 
+  it("gives up a prompt GitHub refuses for good, and still posts the others and closes the previous digest", async () => {
+    await start();
+    receivedAt = "2026-10-28T05:00:00.000Z";
+    await app.send("push", pushWebhook("2026-10-28T04:00:00Z", "budi", "feat/wednesday", [{ sha: sha(9), message: "Wednesday's work" }]));
+    await app.tick("2026-10-28T15:30:00Z");
+    const [wednesday] = gh.issues("acme/handoff");
+    await thursdayWork();
+    // GitHub no longer has #1 for the app (deleted, transferred, access withdrawn): every comment on it is a 404.
+    gh.failNext({ method: "POST", path: /^\/repos\/acme\/api\/issues\/1\/comments$/, status: 404, times: 3 });
+
+    expect(await app.tick(THURSDAY_DIGEST)).toMatchObject([{ digest: { teamDate: "2026-10-29", result: "posted", prompts: 1 } }]);
+    expect(prompts(2)).toHaveLength(1);
+    expect(gh.issues("acme/handoff").find((issue) => issue.number === wednesday!.number)!.state).toBe("closed");
+    // Given up, not retried at every tick.
+    await app.tick("2026-10-29T15:45:00Z");
+    expect(gh.requests.filter((r) => r.method === "POST" && r.path === "/repos/acme/api/issues/1/comments").map((r) => r.status)).toEqual([404]);
+  });
+
+  it("posts the digest's continuations before its prompts, so a retry cuts the body in the same places", async () => {
+    await start();
+    await thursdayWork();
+    // About 70 KB of commits: the digest continues in a comment.
+    for (let b = 0; b < 90; b++) {
+      const commits = Array.from({ length: 5 }, (_, i) => ({ sha: sha(1000 + b * 5 + i), message: `Commit ${b * 5 + i} ${"x".repeat(100)}` }));
+      await app.send("push", pushWebhook("2026-10-29T05:00:00Z", "budi", `feat/bulk-${b}`, commits));
+    }
+    gh.failNext({ method: "POST", path: /^\/repos\/acme\/handoff\/issues\/\d+\/comments$/, status: 502 });
+    expect(await app.tick(THURSDAY_DIGEST)).toMatchObject([{ error: expect.stringContaining("Bad Gateway") }]);
+    // Prompts posted before the failure would read "[prompted](…) · waiting" in a second rendering, moving its cut.
+    expect(prompts(1)).toEqual([]);
+    await app.tick("2026-10-29T15:31:00Z");
+
+    const [digest] = gh.issues("acme/handoff");
+    const parts = [digest!.body, ...gh.comments("acme/handoff", digest!.number).map((comment) => comment.body)];
+    expect(parts).toHaveLength(2);
+    const branches = parts.join("\n").match(/`feat\/bulk-\d+`/g)!;
+    expect(branches).toHaveLength(90);
+    expect(new Set(branches).size).toBe(90);
+    expect(prompts(1)).toHaveLength(1);
+  });
+
   it("posts no second prompt without new activity; new activity gets one that says what is new, and the wait keeps counting", async () => {
     await start();
     await thursdayWork();
