@@ -139,9 +139,28 @@ export async function latestEventId(db: Db, installationId: number, at = "9999")
   });
 }
 
-/** Deletes an installation's events that occurred before `before`, and its deliveries received before it. */
+/**
+ * The latest state of a pull request still open: kept past retention, since pushes to its head branch are
+ * matched to it through this event (review prompts), however long it has been open. `data` is our own
+ * JSON, so `"action":"closed"` there is the action: a title holding that text is stored escaped.
+ */
+const openPullRequestState = sql<boolean>`kind = 'pull_request'
+  and data not like '%"action":"closed"%' and data not like '%"action":"merged"%'
+  and not exists (select 1 from events newer where newer.installation_id = events.installation_id and newer.kind = 'pull_request'
+    and newer.repo = events.repo and newer.number = events.number
+    and (newer.occurred_at > events.occurred_at or (newer.occurred_at = events.occurred_at and newer.id > events.id)))`;
+
+/**
+ * Deletes an installation's events that occurred before `before` (but an open pull request's latest state),
+ * and its deliveries received before it.
+ */
 export async function pruneEvents(db: Db, installationId: number, before: string): Promise<number> {
-  const r = await db.deleteFrom("events").where("installation_id", "=", installationId).where("occurred_at", "<", before).executeTakeFirst();
+  const r = await db
+    .deleteFrom("events")
+    .where("installation_id", "=", installationId)
+    .where("occurred_at", "<", before)
+    .where(sql<boolean>`not (${openPullRequestState})`)
+    .executeTakeFirst();
   await db.deleteFrom("deliveries").where("installation_id", "=", installationId).where("received_at", "<", before).execute();
   return Number(r.numDeletedRows);
 }

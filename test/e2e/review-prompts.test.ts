@@ -122,6 +122,22 @@ describe.each(testDatabases())("review prompts end to end on %s", (_kind, make) 
     expect(prompts(1)).toHaveLength(1);
   });
 
+  it("prompts on a push to a pull request opened longer ago than retention, whose opening event is kept while it is open", async () => {
+    gh.setFile("acme/.github", ".github/handoff.yml", CONFIG);
+    receivedAt = "2026-07-01T05:00:00.000Z";
+    app = await startHarness({ db, receivedAt: () => receivedAt, baseUrl: gh.baseUrl });
+    await app.tick("2026-07-01T00:00:00Z");
+    await app.send("pull_request", pullRequestWebhook({ action: "opened", number: 1, title: "Add export endpoint", author: "budi", at: "2026-07-01T03:00:00Z", head: "feat/export", reviewers: ["dana"] }));
+    await app.tick("2026-07-01T15:30:00Z");
+    expect(prompts(1)).toHaveLength(1);
+
+    // Ticks prune what is older than 90 days; the pull request is still open on 29 October.
+    receivedAt = "2026-10-29T05:00:00.000Z";
+    await app.send("push", pushWebhook("2026-10-29T04:00:00Z", "budi", "feat/export", [{ sha: sha(1), message: "More export work" }]));
+    expect(await app.tick(THURSDAY_DIGEST)).toMatchObject([{ digest: { teamDate: "2026-10-29", result: "posted", prompts: 1 } }]);
+    expect(prompts(1).at(-1)!.body).toContain("More export work");
+  });
+
   it("posts no second prompt without new activity; new activity gets one that says what is new, and the wait keeps counting", async () => {
     await start();
     await thursdayWork();

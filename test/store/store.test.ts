@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Kysely } from "kysely";
-import { commitUrl, type NewEvent } from "../../src/domain/events.js";
+import { commitUrl, type NewEvent, type PullRequestAction } from "../../src/domain/events.js";
 import { recordDelivery } from "../../src/store/delivery-batches.js";
 import { startDeliveryWriter } from "../../src/store/delivery-writer.js";
 import { databaseTarget } from "../../src/store/open-database.js";
@@ -163,6 +163,36 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     expect(left.map((e) => e.occurredAt)).toEqual(["2026-10-01T00:00:00.000Z"]);
     // The delivery was received before the cut-off too, so a redelivery of it would be recorded again.
     expect(await recordDelivery(db, { ...delivery("old", []), installationId: 3 })).toBe(true);
+  });
+
+  it("prunes past retention all but the latest state of a pull request still open", async () => {
+    const state = (number: number, action: PullRequestAction, at: string, title = "Work"): NewEvent => ({
+      key: `pr:acme/api#${number}:${action}:${at}`,
+      kind: "pull_request",
+      actor: "budi",
+      repo: "acme/api",
+      number,
+      subjectAuthor: "budi",
+      occurredAt: at,
+      url: `https://github.com/acme/api/pull/${number}`,
+      data: { action, title, draft: false, headBranch: `feat/${number}`, requestedReviewers: [], requestedTeams: [] },
+    });
+    const [july, august, october] = ["2026-07-01T00:00:00.000Z", "2026-07-20T00:00:00.000Z", "2026-10-01T00:00:00.000Z"];
+    const events = [
+      state(1, "opened", july), // still open: kept
+      state(2, "opened", july), // closed since: both go
+      state(2, "closed", august),
+      state(3, "opened", july), // reopened since: only the latest stays
+      state(3, "closed", august, 'Says "action":"closed" in its title'),
+      state(3, "reopened", "2026-07-21T00:00:00.000Z"),
+      state(4, "opened", july), // a later state within retention replaces it
+      state(4, "ready_for_review", october),
+      commit("old1", "budi", july),
+    ];
+    await recordDelivery(db, { ...delivery("prs", events), installationId: 4 });
+    expect(await pruneEvents(db, 4, "2026-08-01T00:00:00.000Z")).toBe(6);
+    const left = await eventsInIdRange(db, { installationId: 4, after: 0, upTo: await latestEventId(db, 4), logins: ["budi"] });
+    expect(left.map((e) => (e.kind === "pull_request" ? `#${e.number} ${e.data.action}` : e.kind))).toEqual(["#1 opened", "#3 reopened", "#4 ready_for_review"]);
   });
 
   it("prunes finished posts of the given kinds past retention, and keeps the others", async () => {
