@@ -7,7 +7,7 @@ const HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 
 // IANAZone.create remembers each zone it made, with its validity; isValidZone builds an Intl formatter every time.
 const zone = z.string().refine((value) => IANAZone.create(value).isValid, {
-  error: (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone (e.g. "Europe/Berlin")`,
+  error: (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone`,
 });
 const clock = z.string().regex(CLOCK, { error: (issue) => `${JSON.stringify(issue.input)} is not a time as "HH:MM"` });
 const hours = z
@@ -23,6 +23,8 @@ const workdays = z
 const login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, {
   error: (issue) => `${JSON.stringify(issue.input)} is not a GitHub login`,
 });
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
 /** Minutes after midnight of an "HH:MM" clock time. */
 export function minutesOf(clockTime: string): number {
@@ -66,10 +68,14 @@ const contractor = z
       .describe('Local time at which one working day turns into the next; at or before the start of `hours` and not inside them (a night shift "22:00-06:00" needs e.g. "14:00").'),
     days_off: z.array(isoDate).default([]).describe("Dates (YYYY-MM-DD, the contractor's working day) the contractor does not work."),
   })
-  .superRefine((value, ctx) => {
-    const problem = dayBoundaryProblem(value.day_boundary, value.hours);
-    if (problem) ctx.addIssue({ code: "custom", path: ["day_boundary"], message: problem });
-  });
+  .superRefine(
+    (value, ctx) => {
+      const problem = dayBoundaryProblem(value.day_boundary, value.hours);
+      if (problem) ctx.addIssue({ code: "custom", path: ["day_boundary"], message: problem });
+    },
+    // Also when another key of the contractor is wrong: every problem of a file is reported at once.
+    { when: ({ value }) => isRecord(value) },
+  );
 
 export const configSchema = z
   .strictObject({
@@ -126,20 +132,21 @@ export const configSchema = z
       .default([])
       .describe("Watch only these repositories (names in this owner); empty: all installed."),
   })
-  .superRefine((value, ctx) => {
-    const seen = new Map<string, number>();
-    value.contractors.forEach((c, index) => {
-      const key = c.login.toLowerCase();
-      const first = seen.get(key);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["contractors", index, "login"],
-          message: `"${c.login}" is already listed as contractors[${first}]`,
-        });
-      } else seen.set(key, index);
-    });
-  })
+  .superRefine(
+    (value, ctx) => {
+      const seen = new Map<string, number>();
+      // Also run when another part of the file is wrong, so an entry may be of any shape here.
+      const contractors: unknown[] = Array.isArray(value.contractors) ? value.contractors : [];
+      contractors.forEach((c, index) => {
+        const login = isRecord(c) ? c.login : undefined;
+        if (typeof login !== "string") return;
+        const first = seen.get(login.toLowerCase());
+        if (first === undefined) seen.set(login.toLowerCase(), index);
+        else ctx.addIssue({ code: "custom", path: ["contractors", index, "login"], message: `"${login}" is already listed as contractors[${first}]` });
+      });
+    },
+    { when: ({ value }) => isRecord(value) },
+  )
   .meta({
     title: "Handoff configuration",
     description: "`.github/handoff.yml` in the `.github` repository of the account Handoff is installed on.",

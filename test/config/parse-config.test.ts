@@ -75,9 +75,9 @@ describe("parseConfig: every problem with its path and line", () => {
   it("checks IANA zones, HH:MM times, ranges of hours and dates", () => {
     expect(problemsOf(fixtureConfig("times"))).toMatchInlineSnapshot(`
 [
-  "line 3: team.timezone: "Pacific Time" is not an IANA time zone (e.g. "Europe/Berlin")",
+  "line 3: team.timezone: "Pacific Time" is not an IANA time zone",
   "line 4: team.digest_time: "8:30" is not a time as "HH:MM"",
-  "line 9: contractors[0].timezone: "Asia/Jakarta2" is not an IANA time zone (e.g. "Europe/Berlin")",
+  "line 9: contractors[0].timezone: "Asia/Jakarta2" is not an IANA time zone",
   "line 10: contractors[0].hours: "9-17" is not a range of hours as "HH:MM-HH:MM"",
   "line 11: contractors[0].day_boundary: "24:00" is not a time as "HH:MM"",
   "line 14: contractors[1].hours: start and end of hours must differ",
@@ -118,7 +118,7 @@ describe("parseConfig: every problem with its path and line", () => {
   it("reports all problems of a file at once", () => {
     expect(problemsOf(fixtureConfig("everything-wrong"))).toMatchInlineSnapshot(`
 [
-  "line 3: team.timezone: "Mars/Olympus_Mons" is not an IANA time zone (e.g. "Europe/Berlin")",
+  "line 3: team.timezone: "Mars/Olympus_Mons" is not an IANA time zone",
   "line 4: team.digest_time: "08.30" is not a time as "HH:MM"",
   "line 5: team.workdays[1]: "funday" is not one of mon, tue, wed, thu, fri, sat, sun",
   "line 6: team.reviewers[0]: "@alice" is not a GitHub login",
@@ -128,6 +128,18 @@ describe("parseConfig: every problem with its path and line", () => {
   "line 15: contractors[1].login: is required",
   "line 19: end_of_day.remind_after_minutes: must be from 0 to 720 minutes",
   "line 21: start_of_day_brief.enable: unknown key (check its spelling and level)",
+  "line 16: contractors[2].login: "budi" is already listed as contractors[0]",
+]
+`);
+  });
+
+  it("checks day_boundary and repeated logins also when other keys of the contractor are wrong", () => {
+    const yaml = ["team:", "  timezone: UTC", "digest:", "  repository: handoff", "contractors:", "  - login: budi", '    hours: "22:00-06:00"', "  - login: Budi", "    timezone: UTC", ""].join("\n");
+    expect(problemsOf(yaml)).toMatchInlineSnapshot(`
+[
+  "line 6: contractors[0].timezone: is required",
+  "line 6: contractors[0].day_boundary: "04:00" falls inside hours "22:00-06:00"; a working day must not be cut in two: pick a day_boundary outside the hours (a night shift "22:00-06:00" needs e.g. day_boundary: "14:00")",
+  "line 8: contractors[1].login: "Budi" is already listed as contractors[0]",
 ]
 `);
   });

@@ -43,7 +43,7 @@ describe.each(testDatabases())("configuration errors end to end on %s", (_kind, 
     expect(gh.issues("acme/.github")).toHaveLength(1);
     expect(issue!.title).toBe("Handoff configuration error");
     expect(issue!.body).toContain("<!-- handoff:config-error -->");
-    expect(issue!.body).toContain('`contractors[0].timezone: "Asia/Jakarta2" is not an IANA time zone (e.g. "Europe/Berlin")`');
+    expect(issue!.body).toContain('`contractors[0].timezone: "Asia/Jakarta2" is not an IANA time zone`');
     expect(issue!.body).toContain("`team.digest_tme: unknown key (check its spelling and level)`");
     expect(gh.issues("acme/handoff")).toEqual([]);
 
