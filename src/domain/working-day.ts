@@ -25,6 +25,16 @@ const shiftedDates = memoize((key) => {
   return DateTime.fromISO(date, { zone: "UTC" }).plus({ days: Number(days) }).toISODate()!;
 });
 const weekdays = memoize((date) => WEEKDAYS[DateTime.fromISO(date, { zone: "UTC" }).weekday - 1]!);
+const wallMinutes = (instant: DateTime): number => instant.hour * 60 + instant.minute;
+const dayStarts = memoize((key) => {
+  const [date, boundary, zone] = key.split(" ") as [string, string, string];
+  let start = atLocal(date, boundary, zone);
+  // Inside a DST gap luxon moves the time forward by the gap; the day begins where the clocks jumped past it.
+  for (let before = start.minus({ minutes: 1 }); before.toISODate() === date && wallMinutes(before) >= minutesOf(boundary); before = before.minus({ minutes: 1 })) {
+    start = before;
+  }
+  return start;
+});
 
 /** Wall-clock time `clock` ("HH:MM") on calendar `date` in `zone`; a time skipped by DST moves forward. */
 export function atLocal(date: string, clock: string, zone: string): DateTime {
@@ -57,11 +67,15 @@ export function hoursWindow(day: string, pattern: Pick<WorkingPattern, "timezone
   };
 }
 
-/** The span of instants that belong to working day `day`: from its day_boundary to the next one. */
+/**
+ * The span of instants that belong to working day `day`: from its day_boundary to the next one, each the
+ * first instant at which the wall clock of its date reads the boundary or later, as workingDayOf counts
+ * (so where DST skips the boundary, the moment the clocks jump past it).
+ */
 export function daySpan(day: string, pattern: Pick<WorkingPattern, "timezone" | "day_boundary">): HoursWindow {
   return {
-    start: atLocal(day, pattern.day_boundary, pattern.timezone),
-    end: atLocal(addDays(day, 1), pattern.day_boundary, pattern.timezone),
+    start: dayStarts(`${day} ${pattern.day_boundary} ${pattern.timezone}`),
+    end: dayStarts(`${addDays(day, 1)} ${pattern.day_boundary} ${pattern.timezone}`),
   };
 }
 

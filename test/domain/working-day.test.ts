@@ -97,6 +97,26 @@ describe("daySpan", () => {
   });
 });
 
+describe("daySpan where DST skips the boundary", () => {
+  // The day begins at the first instant whose wall clock reads the boundary or later, as workingDayOf counts:
+  // where the boundary is skipped, the moment the clocks jump past it (luxon alone would move it on by the gap).
+  it.each`
+    zone                     | boundary   | day             | start                         | why
+    ${"America/New_York"}    | ${"02:15"} | ${"2026-03-08"} | ${"2026-03-08T07:00:00.000Z"} | ${"02:00 EST jumps to 03:00 EDT"}
+    ${"America/New_York"}    | ${"02:15"} | ${"2026-03-07"} | ${"2026-03-07T07:15:00.000Z"} | ${"the day before, as usual"}
+    ${"Australia/Lord_Howe"} | ${"02:10"} | ${"2026-10-04"} | ${"2026-10-03T15:30:00.000Z"} | ${"a 30-minute jump, 02:00 to 02:30"}
+    ${"Pacific/Chatham"}     | ${"03:00"} | ${"2026-09-27"} | ${"2026-09-26T14:00:00.000Z"} | ${"02:45 +12:45 jumps to 03:45 +13:45"}
+    ${"America/Santiago"}    | ${"00:00"} | ${"2026-09-06"} | ${"2026-09-06T04:00:00.000Z"} | ${"midnight is skipped: the day begins at 01:00"}
+    ${"Europe/Berlin"}       | ${"02:30"} | ${"2026-10-25"} | ${"2026-10-25T01:30:00.000Z"} | ${"a repeated hour: the 02:30 after which the clock stays past it"}
+  `("$zone from $boundary: day $day starts at $start ($why)", ({ zone, boundary, day, start }) => {
+    const pattern = { timezone: zone as string, day_boundary: boundary as string };
+    const span = daySpan(day as string, pattern);
+    expect(span.start.toUTC().toISO()).toBe(start);
+    expect(workingDayOf(span.start, pattern)).toBe(day);
+    expect(workingDayOf(span.start.minus({ minutes: 1 }), pattern)).not.toBe(day);
+  });
+});
+
 describe("dayBeganSince", () => {
   it.each`
     zone                     | boundary   | day             | since                     | expected | why
