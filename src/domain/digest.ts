@@ -210,7 +210,7 @@ function contractorDigest(
       if (event.kind === "comment" && isOwnUpdate(event)) {
         const target = dayOfEvent(event);
         updatedDays.add(target.day);
-        const late = isLateUpdate(event, hoursWindow(target.day, contractor), input.since, input.configReadAt);
+        const late = isLateUpdate(event, target.day, contractor, input.since, input.configReadAt);
         target.updates.push({ text: event.data.body, url: event.url, at: event.occurredAt, late });
       } else if (event.kind === "push") addPush(dayOfEvent(event).commits, event, COMMITS_SHOWN);
       else if (event.kind === "pull_request") addStateChange(dayOfEvent(event).pullRequests, event);

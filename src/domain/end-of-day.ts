@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { Contractor } from "../config/schema.js";
 import type { DigestEvent } from "./events.js";
 import { slashCommands } from "./slash-commands.js";
-import { workingDayOf } from "./working-day.js";
+import { dayBeganSince, hoursWindow, workingDayOf, type WorkingPattern } from "./working-day.js";
 
 /** A contractor's log issue; `repo` is "owner/name" or the name alone (`digest.repository`). */
 export interface LogIssue {
@@ -95,15 +95,17 @@ export const millis = (instant: string): number =>
 
 /**
  * An update is late when an earlier digest already reported on its working day: the day's hours ended
- * by `since` (the previous digest) and the update was posted after it. Days whose hours began before the
- * app first read the config (`configReadAt`) were never reported on, so their updates are never late.
+ * by `since` (the previous digest) and the update was posted after it. Days that began before the app
+ * first read the config (`configReadAt`; see dayBeganSince) were never reported on, so their updates are
+ * never late.
  */
 export function isLateUpdate(
   update: Pick<DigestEvent, "occurredAt">,
-  hours: { start: DateTime; end: DateTime },
+  day: string,
+  contractor: Pick<WorkingPattern, "timezone" | "hours" | "day_boundary">,
   since: string,
   configReadAt?: string,
 ): boolean {
-  const tracked = configReadAt === undefined || hours.start.toMillis() >= millis(configReadAt);
-  return tracked && hours.end.toMillis() <= millis(since) && millis(update.occurredAt) > millis(since);
+  const tracked = configReadAt === undefined || dayBeganSince(day, contractor, configReadAt);
+  return tracked && hoursWindow(day, contractor).end.toMillis() <= millis(since) && millis(update.occurredAt) > millis(since);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildDigest } from "../../src/domain/digest.js";
+import { isLateUpdate } from "../../src/domain/end-of-day.js";
 import { nextDigest, reminderDue, reminderInstant } from "../../src/domain/schedule.js";
 import { configOf } from "./event-factory.js";
 
@@ -38,7 +39,13 @@ function reportedMissing(cfg: ReturnType<typeof config>, day: string, firstRead:
   return digest.contractors[0]?.days.find((d) => d.day === day)?.missingUpdate ?? false;
 }
 
-describe("days that began before the app first read the config: reminder and digest agree", () => {
+/** Whether an update posted an hour after that digest would be labelled late (the digest had reported on the day). */
+function lateAfterReport(cfg: ReturnType<typeof config>, day: string, firstRead: string): boolean {
+  const at = nextDigest(reminderInstant(day, cfg.contractors[0]!, 0), cfg.team);
+  return isLateUpdate({ occurredAt: at.plus({ hours: 1 }).toUTC().toISO()! }, day, cfg.contractors[0]!, at.toUTC().toISO()!, firstRead);
+}
+
+describe("days that began before the app first read the config: reminder, digest and late updates agree", () => {
   it.each`
     who       | cfg     | day             | firstRead                 | tracked  | why
     ${"budi"} | ${budi} | ${"2026-10-29"} | ${"2026-10-28T12:00:00Z"} | ${true}  | ${"read Wed 19:00 WIB, long before Thursday began"}
@@ -55,9 +62,14 @@ describe("days that began before the app first read the config: reminder and dig
     ${"nina"} | ${nina} | ${"2026-10-30"} | ${"2026-10-29T22:00:00Z"} | ${true}  | ${"read Thu 15:00 PDT: Friday began after it"}
   `("$who, day $day, config first read $firstRead: tracked $tracked ($why)", ({ cfg, day, firstRead, tracked }) => {
     const c = cfg as ReturnType<typeof config>;
-    expect({ reminder: reminded(c, day as string, firstRead as string), missingLine: reportedMissing(c, day as string, firstRead as string) }).toEqual({
+    expect({
+      reminder: reminded(c, day as string, firstRead as string),
+      missingLine: reportedMissing(c, day as string, firstRead as string),
+      late: lateAfterReport(c, day as string, firstRead as string),
+    }).toEqual({
       reminder: tracked,
       missingLine: tracked,
+      late: tracked,
     });
   });
 
