@@ -89,6 +89,12 @@ export type IssueEvent = Base<"issue", IssueData>;
 export type NewEvent = PushEvent | PullRequestEvent | ReviewEvent | ReviewCommentEvent | CommentEvent | IssueEvent;
 export type EventKind = NewEvent["kind"];
 
+/**
+ * An edit of an event (GitHub edits comments) and when it was made, the payload's `updated_at`: an edit
+ * replaces the stored text only when it is newer, so an older edit delivered late changes nothing.
+ */
+export type EditedEvent = NewEvent & { editedAt: string };
+
 /** An event as read back from the store. */
 export type RecordedEvent = NewEvent & {
   id: number;

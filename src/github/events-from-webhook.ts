@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type {
   CommentEvent,
+  EditedEvent,
   IssueData,
   IssueEvent,
   NewEvent,
@@ -16,9 +17,9 @@ import { type Push, pushEvents } from "./push-events.js";
 export interface WebhookEffects {
   /** New events: stored with ON CONFLICT (installation, key) DO NOTHING. */
   insert: NewEvent[];
-  /** Edited comments: stored replacing the event with the same key. */
-  replace: NewEvent[];
-  /** Keys of events to delete (deleted comments). */
+  /** Edited comments: replace the text of the event with the same key, unless it holds a newer edit. */
+  replace: EditedEvent[];
+  /** Keys of events to delete (deleted comments); a key deleted is never stored again. */
   remove: string[];
   /** `installation.deleted`: delete everything stored for the installation. */
   purgeInstallation: boolean;
@@ -146,6 +147,7 @@ const issueComment = z.object({
   issue: z.object({ number: z.number(), title: z.string(), user, pull_request: z.unknown().optional() }),
   comment: z.object({ id: z.number(), user, body: z.string(), created_at: instant, html_url: z.string() }),
 });
+const editedComment = issueComment.extend({ comment: issueComment.shape.comment.extend({ updated_at: instant }) });
 const deletedComment = z.object({ comment: z.object({ id: z.number() }) });
 const issueChange = z.object({
   sender: user,
@@ -175,9 +177,12 @@ export function effectsOfWebhook(name: string, payload: unknown): WebhookEffects
   if (name === "pull_request_review_comment" && action === "created") {
     return { ...none(), insert: [reviewCommentEvent(parse(reviewComment, payload, at))] };
   }
-  if (name === "issue_comment" && (action === "created" || action === "edited")) {
-    const event = commentEvent(parse(issueComment, payload, at));
-    return action === "created" ? { ...none(), insert: [event] } : { ...none(), replace: [event] };
+  if (name === "issue_comment" && action === "created") {
+    return { ...none(), insert: [commentEvent(parse(issueComment, payload, at))] };
+  }
+  if (name === "issue_comment" && action === "edited") {
+    const body = parse(editedComment, payload, at);
+    return { ...none(), replace: [{ ...commentEvent(body), editedAt: body.comment.updated_at }] };
   }
   if (name === "issues" && (action === "opened" || action === "closed" || action === "reopened")) {
     return { ...none(), insert: [issueEvent(parse(issueChange, payload, at), action)] };

@@ -1,7 +1,8 @@
-import type { Transaction } from "kysely";
-import type { NewEvent } from "../domain/events.js";
-import type { Database, Db } from "./schema.js";
+import type { Insertable, Transaction } from "kysely";
+import type { EditedEvent, NewEvent } from "../domain/events.js";
+import type { Database, Db, EventTable } from "./schema.js";
 import { chunked } from "./chunked.js";
+import { type Deletion, dropDeletedEvents, rememberDeletions } from "./deleted-events.js";
 import { storedLogin } from "./stored-login.js";
 
 export interface RecordedDelivery {
@@ -9,7 +10,7 @@ export interface RecordedDelivery {
   installationId: number;
   receivedAt: string;
   insert: readonly NewEvent[];
-  replace: readonly NewEvent[];
+  replace: readonly EditedEvent[];
   remove: readonly string[];
 }
 
@@ -52,9 +53,33 @@ const eventRow = (installationId: number, recordedAt: string, e: NewEvent) => ({
 });
 
 /**
- * Writes a batch of deliveries: one INSERT of their ids, then one of all the new ones' events, then
- * their edits and deletions in arrival order. Returns, for each, whether it was new: a delivery id
- * recorded before, or earlier in the batch, changes nothing.
+ * A row that holds a deleted key for the rest of its transaction (writeBatch deletes it again). Writing the key
+ * makes a replica's transaction that writes it too wait for this one, or this one for it, so that one of the two
+ * sees the other's row or remembered deletion: checking for them alone would let both commit unseen.
+ */
+const placeholderRow = (d: Deletion): Insertable<EventTable> => ({
+  installation_id: d.installationId,
+  key: d.key,
+  kind: "deleted",
+  actor: "",
+  repo: "",
+  number: null,
+  subject_author: null,
+  occurred_at: d.deletedAt,
+  recorded_at: d.deletedAt,
+  url: null,
+  data: "{}",
+  commits: null,
+});
+
+/** Only comments are deleted on GitHub's side (effectsOfWebhook): other keys are not looked up in deleted_events. */
+const mayBeDeleted = (e: NewEvent): boolean => e.kind === "comment";
+
+/**
+ * Writes a batch of deliveries: one INSERT of their ids, then one of all the new ones' events, then their
+ * edits, then one DELETE of the comments whose key was deleted, in this batch or before: a deletion is final,
+ * and the newest edit wins, so the outcome does not depend on the order deliveries arrive in. Returns, for
+ * each, whether it was new: a delivery id recorded before, or earlier in the batch, changes nothing.
  */
 async function writeBatch(tx: Transaction<Database>, batch: readonly RecordedDelivery[]): Promise<boolean[]> {
   const inserted = await tx
@@ -67,7 +92,10 @@ async function writeBatch(tx: Transaction<Database>, batch: readonly RecordedDel
   const fresh = batch.map((d) => unclaimed.delete(d.deliveryId));
   const written = batch.filter((_, i) => fresh[i]);
 
-  const rows = written.flatMap((d) => d.insert.map((e) => eventRow(d.installationId, d.receivedAt, e)));
+  const deletions = written.flatMap((d) => d.remove.map((key): Deletion => ({ installationId: d.installationId, key, deletedAt: d.receivedAt })));
+  await rememberDeletions(tx, deletions);
+
+  const rows = [...written.flatMap((d) => d.insert.map((e) => eventRow(d.installationId, d.receivedAt, e))), ...deletions.map(placeholderRow)];
   for (const part of chunked(rows, ROWS_PER_INSERT)) {
     await tx
       .insertInto("events")
@@ -77,16 +105,25 @@ async function writeBatch(tx: Transaction<Database>, batch: readonly RecordedDel
   }
   for (const d of written) {
     for (const e of d.replace) {
-      const values = eventRow(d.installationId, d.receivedAt, e);
+      const values = { ...eventRow(d.installationId, d.receivedAt, e), edited_at: e.editedAt };
       // An edit replaces the text only: the event keeps its id, so a digest that covered it does not show it again.
+      // A tie replaces too: GitHub's times are in seconds, and edits that close usually arrive in order.
       await tx
         .insertInto("events")
         .values(values)
-        .onConflict((oc) => oc.columns(["installation_id", "key"]).doUpdateSet({ data: values.data }))
+        .onConflict((oc) =>
+          oc
+            .columns(["installation_id", "key"])
+            .doUpdateSet({ data: values.data, edited_at: values.edited_at })
+            .where((eb) => eb.or([eb("events.edited_at", "is", null), eb("events.edited_at", "<=", values.edited_at)])),
+        )
         .execute();
     }
-    if (d.remove.length > 0) await tx.deleteFrom("events").where("installation_id", "=", d.installationId).where("key", "in", [...d.remove]).execute();
   }
+  const deletable = written
+    .map((d) => ({ installationId: d.installationId, keys: [...d.insert.filter(mayBeDeleted).map((e) => e.key), ...d.replace.map((e) => e.key), ...d.remove] }))
+    .filter((d) => d.keys.length > 0);
+  await dropDeletedEvents(tx, [...new Set(deletable.map((d) => d.installationId))], [...new Set(deletable.flatMap((d) => d.keys))]);
   return fresh;
 }
 
@@ -117,9 +154,9 @@ async function flush(db: Db, queue: Queue): Promise<void> {
 
 /**
  * Records one webhook delivery's effects atomically, in a batch with the deliveries that arrive in the
- * same turn of the event loop: a burst of webhooks costs two INSERTs and one commit (one WAL write and
- * sync) instead of as many each. Resolves once that commit is done, so the caller may then acknowledge;
- * false, changing nothing, when the delivery id was recorded before.
+ * same turn of the event loop: a burst of webhooks costs two INSERTs (and one DELETE when it holds comments)
+ * and one commit (one WAL write and sync) instead of as many each. Resolves once that commit is done, so the
+ * caller may then acknowledge; false, changing nothing, when the delivery id was recorded before.
  */
 export function recordDelivery(db: Db, delivery: RecordedDelivery): Promise<boolean> {
   let queue = queues.get(db);

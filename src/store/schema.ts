@@ -41,6 +41,16 @@ export interface EventTable {
   data: string;
   /** A push's commits (JSON), apart from `data`: a digest reads them only for the pushes whose commits it shows. */
   commits: string | null;
+  /** When the edit whose text `data` holds was made (the comment's `updated_at`); null as created. */
+  edited_at: string | null;
+}
+
+/** Keys of events deleted on GitHub (deleted comments): a created or edited of one delivered later is not stored. */
+export interface DeletedEventTable {
+  installation_id: number;
+  key: string;
+  /** When the deletion was received; forgotten after retention, as deliveries are. */
+  deleted_at: string;
 }
 
 export interface PostTable {
@@ -77,6 +87,7 @@ export interface Database {
   installations: InstallationTable;
   deliveries: DeliveryTable;
   events: EventTable;
+  deleted_events: DeletedEventTable;
   posts: PostTable;
   app_state: AppStateTable;
   config_checks: ConfigCheckTable;

@@ -355,7 +355,7 @@ describe("effectsOfWebhook: reviews and comments", () => {
     });
   });
 
-  it("replaces an edited comment, keeping its creation time", () => {
+  it("replaces an edited comment, keeping its creation time, as of its edit time", () => {
     const payload = webhookPayload("issue_comment.edited", { comment: { user: { login: "budi" }, updated_at: "2019-05-16T09:00:00Z" } });
 
     expect(effectsOfWebhook("issue_comment", payload)).toStrictEqual({
@@ -364,9 +364,12 @@ describe("effectsOfWebhook: reviews and comments", () => {
         {
           ...comment,
           data: { body: "You are totally right! I'll get this fixed today.", title: "Spelling error in the README file", onPullRequest: false },
+          editedAt: "2019-05-16T09:00:00.000Z",
         },
       ],
     });
+    const undated = webhookPayload("issue_comment.edited", { comment: { updated_at: undefined } });
+    expect(() => effectsOfWebhook("issue_comment", undated)).toThrow(new MalformedPayloadError("issue_comment.edited payload: comment.updated_at is missing"));
   });
 
   it("removes a deleted comment by key, also when a bot deleted it", () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Kysely } from "kysely";
-import { commitUrl, type NewEvent, type PullRequestAction } from "../../src/domain/events.js";
+import { commitUrl, type EditedEvent, type NewEvent, type PullRequestAction } from "../../src/domain/events.js";
 import { recordDelivery } from "../../src/store/delivery-batches.js";
 import { startDeliveryWriter } from "../../src/store/delivery-writer.js";
 import { databaseTarget } from "../../src/store/open-database.js";
 import { commentsOnOrMentioning, threadAnswers } from "../../src/store/end-of-day-store.js";
+import { pruneDeletedEvents } from "../../src/store/deleted-events.js";
 import { commentsBy, eventsInIdRange, latestEventId, pruneEvents, readPushCommits } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
 import { migrations } from "../../src/store/migrations.js";
@@ -35,7 +36,9 @@ const comment = (id: number, actor: string, at: string, body: string): NewEvent 
   url: `https://github.com/acme/api/issues/7#issuecomment-${id}`,
   data: { body, title: "Export", onPullRequest: true },
 });
-const delivery = (deliveryId: string, insert: NewEvent[], extra: Partial<{ replace: NewEvent[]; remove: string[] }> = {}) => ({
+/** `event` as edited at `editedAt` (the payload's `comment.updated_at`). */
+const edit = (event: NewEvent, editedAt: string): EditedEvent => ({ ...event, editedAt });
+const delivery = (deliveryId: string, insert: NewEvent[], extra: Partial<{ replace: EditedEvent[]; remove: string[] }> = {}) => ({
   deliveryId,
   installationId: 1,
   receivedAt: "2026-10-29T10:00:00.000Z",
@@ -66,11 +69,66 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
 
   it("replaces an edited comment and removes a deleted one", async () => {
     await recordDelivery(db, delivery("d3", [comment(11, "budi", "2026-10-29T09:00:00.000Z", "/eod first")]));
-    await recordDelivery(db, delivery("d4", [], { replace: [comment(11, "budi", "2026-10-29T09:00:00.000Z", "/eod edited")] }));
+    await recordDelivery(db, delivery("d4", [], { replace: [edit(comment(11, "budi", "2026-10-29T09:00:00.000Z", "/eod edited"), "2026-10-29T09:10:00.000Z")] }));
     await recordDelivery(db, delivery("d5", [comment(12, "budi", "2026-10-29T09:30:00.000Z", "gone soon")]));
     await recordDelivery(db, delivery("d6", [], { remove: ["comment:12"] }));
     const comments = await commentsBy(db, { installationId: 1, logins: ["budi"], from: "2026-10-29T00:00:00.000Z", to: "2026-10-30T00:00:00.000Z" });
     expect(comments.map((c) => c.kind === "comment" && c.data.body)).toEqual(["/eod edited"]);
+  });
+
+  describe("deliveries of one comment in any order (GitHub redelivers what failed, under a new delivery id)", () => {
+    const at = "2026-10-29T09:00:00.000Z";
+    const created = (id: string, body = "/eod first") => ({ id, insert: [comment(70, "budi", at, body)] });
+    const edited = (id: string, body: string, editedAt: string) => ({ id, replace: [edit(comment(70, "budi", at, body), editedAt)] });
+    const deleted = (id: string) => ({ id, remove: ["comment:70"] });
+    const [v2, v3] = ["2026-10-29T09:20:00.000Z", "2026-10-29T09:30:00.000Z"];
+    type Step = { id: string; insert?: NewEvent[]; replace?: EditedEvent[]; remove?: string[] };
+    const orders: [string, Step[], boolean[], string[]][] = [
+      ["created, deleted, created again", [created("c1"), deleted("x1"), created("c2")], [true, true, true], []],
+      ["deleted, then created", [deleted("x1"), created("c1")], [true, true], []],
+      ["deleted, then edited", [deleted("x1"), edited("e2", "/eod v2", v2)], [true, true], []],
+      ["edited to v3, then to v2 (older)", [created("c1"), edited("e3", "/eod v3", v3), edited("e2", "/eod v2", v2)], [true, true, true], ["/eod v3"]],
+      ["edited, then created", [edited("e2", "/eod v2", v2), created("c1")], [true, true], ["/eod v2"]],
+      ["edited, then to v2 (older) twice under one delivery id", [created("c1"), edited("e3", "/eod v3", v3), edited("e2", "/eod v2", v2), edited("e2", "/eod v2", v2)], [true, true, true, false], ["/eod v3"]],
+    ];
+    let installationId = 100;
+
+    it.each(orders.flatMap(([name, steps, fresh, bodies]) => [
+      [`${name}, one batch each`, false, steps, fresh, bodies] as const,
+      [`${name}, all in one batch`, true, steps, fresh, bodies] as const,
+    ]))("%s", async (_name, together, steps, fresh, bodies) => {
+      const id = installationId++;
+      const deliveries = steps.map((step) => ({ ...delivery(`${id}-${step.id}`, step.insert ?? [], step), installationId: id }));
+      const outcomes = together ? await Promise.all(deliveries.map((d) => recordDelivery(db, d))) : [];
+      for (const d of together ? [] : deliveries) outcomes.push(await recordDelivery(db, d));
+      expect(outcomes).toEqual(fresh);
+      const stored = await eventsInIdRange(db, { installationId: id, after: 0, upTo: await latestEventId(db, id), logins: ["budi"] });
+      expect(stored.map((e) => e.kind === "comment" && e.data.body)).toEqual(bodies);
+    });
+
+    it("keeps a comment deleted while another replica records its creation at the same moment", async () => {
+      const replica = database.reopen();
+      const rounds = Array.from({ length: 100 }, (_, i) => ({
+        created: { ...delivery(`race-c${i}`, [comment(1000 + i, "budi", at, "raced")]), installationId: 97 },
+        deleted: { ...delivery(`race-x${i}`, [], { remove: [`comment:${1000 + i}`] }), installationId: 97 },
+      }));
+      for (const [i, { created, deleted }] of rounds.entries()) {
+        await Promise.all(i % 2 === 0 ? [recordDelivery(db, created), recordDelivery(replica, deleted)] : [recordDelivery(replica, deleted), recordDelivery(db, created)]);
+      }
+      expect(await latestEventId(db, 97)).toBe(0);
+    });
+
+    it("forgets a deletion with its installation, and after retention", async () => {
+      const remembered = (id: number) => db.selectFrom("deleted_events").select("key").where("installation_id", "=", id).execute();
+      await recordDelivery(db, { ...delivery("gone-1", [], { remove: ["comment:71"] }), installationId: 98, receivedAt: "2026-07-01T00:00:00.000Z" });
+      await recordDelivery(db, { ...delivery("gone-2", [], { remove: ["comment:72"] }), installationId: 98 });
+      expect(await pruneDeletedEvents(db, 98, "2026-08-01T00:00:00.000Z")).toBe(1);
+      expect((await remembered(98)).map((row) => row.key)).toEqual(["comment:72"]);
+      await recordDelivery(db, { ...delivery("gone-3", [], { remove: ["comment:73"] }), installationId: 99 });
+      await purgeInstallation(db, 98);
+      expect(await remembered(98)).toEqual([]);
+      expect(await remembered(99)).toHaveLength(1);
+    });
   });
 
   it("finds commands in comments in any case, and only in the comments that hold them", async () => {
@@ -189,9 +247,9 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
       state(4, "ready_for_review", october),
       commit("old1", "budi", july),
     ];
-    await recordDelivery(db, { ...delivery("prs", events), installationId: 4 });
-    expect(await pruneEvents(db, 4, "2026-08-01T00:00:00.000Z")).toBe(6);
-    const left = await eventsInIdRange(db, { installationId: 4, after: 0, upTo: await latestEventId(db, 4), logins: ["budi"] });
+    await recordDelivery(db, { ...delivery("prs", events), installationId: 21 });
+    expect(await pruneEvents(db, 21, "2026-08-01T00:00:00.000Z")).toBe(6);
+    const left = await eventsInIdRange(db, { installationId: 21, after: 0, upTo: await latestEventId(db, 21), logins: ["budi"] });
     expect(left.map((e) => (e.kind === "pull_request" ? `#${e.number} ${e.data.action}` : e.kind))).toEqual(["#1 opened", "#3 reopened", "#4 ready_for_review"]);
   });
 
@@ -221,7 +279,7 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     const batch = [
       delivery("b1", [comment(31, "budi", at, "first")]),
       delivery("b1", [comment(32, "budi", at, "same delivery id again")]),
-      delivery("b2", [], { replace: [comment(31, "budi", at, "first, edited")] }),
+      delivery("b2", [], { replace: [edit(comment(31, "budi", at, "first, edited"), "2026-10-29T09:10:00.000Z")] }),
       delivery("b3", [{ ...comment(33, "budi", at, "no repository"), repo: null as unknown as string }]),
       delivery("b4", [comment(34, "budi", at, "fine")]),
     ].map((d) => ({ ...d, installationId: 5 }));

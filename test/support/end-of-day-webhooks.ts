@@ -14,6 +14,8 @@ export interface CommentChange {
   author: string;
   body: string;
   at: string;
+  /** When it was last edited (`comment.updated_at`); default `at`. */
+  updatedAt?: string;
   onPullRequest?: boolean;
 }
 
@@ -29,6 +31,7 @@ export function issueCommentWebhook(comment: CommentChange, action: "created" | 
       user: { login: comment.author },
       body: comment.body,
       created_at: comment.at,
+      updated_at: comment.updatedAt ?? comment.at,
       html_url: `https://github.com/${comment.repo}/${base}/${comment.number}#issuecomment-${comment.id}`,
     },
   });
