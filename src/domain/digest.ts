@@ -183,8 +183,8 @@ function missingUpdateDays(contractor: Contractor, input: DigestInput, updatedDa
   for (let day = addDays(workingDayOf(input.since, contractor), -2); day <= last; day = addDays(day, 1)) {
     const hours = hoursWindow(day, contractor);
     const ended = hours.end.toMillis();
-    const tracked = configReadAt === undefined || dayBeganSince(day, contractor, configReadAt);
-    if (ended > since && ended <= at && tracked && isScheduled(day, contractor) && !updatedDays.has(day)) missing.push(day);
+    const tracked = () => configReadAt === undefined || dayBeganSince(day, contractor, configReadAt);
+    if (ended > since && ended <= at && isScheduled(day, contractor) && !updatedDays.has(day) && tracked()) missing.push(day);
   }
   return missing;
 }

@@ -50,7 +50,6 @@ export function inlineText(text: string): string {
 /** The 1-based numbers of the lines that CommonMark reads as part of a fenced code block (fence lines included). */
 function fencedCodeLines(markdown: string): Set<number> {
   const lines = new Set<number>();
-  if (!/`{3}|~{3}/.test(markdown)) return lines;
   const visit = (node: Nodes): void => {
     // A fenced block starts at its fence; an indented one at its indentation.
     if (node.type === "code" && /^[`~]/.test(sourceOf(markdown, node))) {
@@ -74,7 +73,8 @@ export function quoteBlock(text: string): string {
   const source = dropControls(text.replace(/\r\n?/g, "\n")).replace(/\s+$/, "");
   // Fences are found in the text as every other line will be written: escaped, so that no HTML
   // block or nested quote of the user's decides where a fence is and the parse matches the output.
-  const code = fencedCodeLines(escapeHtml(source));
+  // Escaping adds and removes no backtick or tilde: a text without a run of three has no fence to parse.
+  const code = /`{3}|~{3}/.test(source) ? fencedCodeLines(escapeHtml(source)) : new Set<number>();
   return source
     .split("\n")
     .map((line, index) => {

@@ -29,6 +29,7 @@ const wallMinutes = (instant: DateTime): number => instant.hour * 60 + instant.m
 const dayStarts = memoize((key) => {
   const [date, boundary, zone] = key.split(" ") as [string, string, string];
   let start = atLocal(date, boundary, zone);
+  if (wallMinutes(start) === minutesOf(boundary)) return start;
   // Inside a DST gap luxon moves the time forward by the gap; the day begins where the clocks jumped past it.
   for (let before = start.minus({ minutes: 1 }); before.toISODate() === date && wallMinutes(before) >= minutesOf(boundary); before = before.minus({ minutes: 1 })) {
     start = before;
