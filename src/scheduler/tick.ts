@@ -1,7 +1,6 @@
 import { DateTime } from "luxon";
 import type { Logger } from "pino";
 import { pruneEvents } from "../store/events-store.js";
-import { pruneDeletedEvents } from "../store/deleted-events.js";
 import { prunePosts } from "../store/posts-store.js";
 import { PROMPT_POSTS } from "../store/prompts-store.js";
 import { DAYS_OFF_POSTS } from "./answer-days-off.js";
@@ -57,7 +56,6 @@ export async function tick(input: TickDeps): Promise<TickReport[]> {
       await ensureInstallation(deps.db, installation.id, installation.account);
       // An indexed range delete: cheap enough to run at every tick, so nothing outlives retention by more than a tick.
       await pruneEvents(deps.db, installation.id, retainFrom);
-      await pruneDeletedEvents(deps.db, installation.id, retainFrom);
       // Review prompts, briefs, reminders and days-off replies are due within days of their date; digests
       // (the latest holds the next one's starting point) and log issues are kept.
       await prunePosts(deps.db, installation.id, retainFrom, [PROMPT_POSTS, BRIEF_POSTS, REMINDER_POSTS, DAYS_OFF_POSTS]);

@@ -1,8 +1,7 @@
-import type { Insertable, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { EditedEvent, NewEvent } from "../domain/events.js";
-import type { Database, Db, EventTable } from "./schema.js";
+import type { Database, Db } from "./schema.js";
 import { chunked } from "./chunked.js";
-import { type Deletion, dropDeletedEvents, rememberDeletions } from "./deleted-events.js";
 import { storedLogin } from "./stored-login.js";
 
 export interface RecordedDelivery {
@@ -53,33 +52,32 @@ const eventRow = (installationId: number, recordedAt: string, e: NewEvent) => ({
 });
 
 /**
- * A row that holds a deleted key for the rest of its transaction (writeBatch deletes it again). Writing the key
- * makes a replica's transaction that writes it too wait for this one, or this one for it, so that one of the two
- * sees the other's row or remembered deletion: checking for them alone would let both commit unseen.
+ * What a deleted comment leaves: a row under its key that no read returns (no actor, repository, number or
+ * author to match, a kind of its own). Its creation or an edit delivered later (GitHub redelivers what failed)
+ * then meets this row and changes nothing; a creation written at the same moment by another replica waits on
+ * the key, then does the same. It ages out with retention from the deletion, as deliveries do.
  */
-const placeholderRow = (d: Deletion): Insertable<EventTable> => ({
-  installation_id: d.installationId,
-  key: d.key,
+const deletedRow = (installationId: number, key: string, deletedAt: string) => ({
+  installation_id: installationId,
+  key,
   kind: "deleted",
   actor: "",
   repo: "",
   number: null,
   subject_author: null,
-  occurred_at: d.deletedAt,
-  recorded_at: d.deletedAt,
+  occurred_at: deletedAt,
+  recorded_at: deletedAt,
   url: null,
   data: "{}",
   commits: null,
+  edited_at: null,
 });
-
-/** Only comments are deleted on GitHub's side (effectsOfWebhook): other keys are not looked up in deleted_events. */
-const mayBeDeleted = (e: NewEvent): boolean => e.kind === "comment";
 
 /**
  * Writes a batch of deliveries: one INSERT of their ids, then one of all the new ones' events, then their
- * edits, then one DELETE of the comments whose key was deleted, in this batch or before: a deletion is final,
- * and the newest edit wins, so the outcome does not depend on the order deliveries arrive in. Returns, for
- * each, whether it was new: a delivery id recorded before, or earlier in the batch, changes nothing.
+ * edits (each replaces the text only when newer), then one upsert turning the deleted keys into deleted rows:
+ * a deletion is final, and the newest edit wins, whatever order deliveries arrive in. Returns, for each,
+ * whether it was new: a delivery id recorded before, or earlier in the batch, changes nothing.
  */
 async function writeBatch(tx: Transaction<Database>, batch: readonly RecordedDelivery[]): Promise<boolean[]> {
   const inserted = await tx
@@ -92,10 +90,7 @@ async function writeBatch(tx: Transaction<Database>, batch: readonly RecordedDel
   const fresh = batch.map((d) => unclaimed.delete(d.deliveryId));
   const written = batch.filter((_, i) => fresh[i]);
 
-  const deletions = written.flatMap((d) => d.remove.map((key): Deletion => ({ installationId: d.installationId, key, deletedAt: d.receivedAt })));
-  await rememberDeletions(tx, deletions);
-
-  const rows = [...written.flatMap((d) => d.insert.map((e) => eventRow(d.installationId, d.receivedAt, e))), ...deletions.map(placeholderRow)];
+  const rows = written.flatMap((d) => d.insert.map((e) => eventRow(d.installationId, d.receivedAt, e)));
   for (const part of chunked(rows, ROWS_PER_INSERT)) {
     await tx
       .insertInto("events")
@@ -115,15 +110,32 @@ async function writeBatch(tx: Transaction<Database>, batch: readonly RecordedDel
           oc
             .columns(["installation_id", "key"])
             .doUpdateSet({ data: values.data, edited_at: values.edited_at })
-            .where((eb) => eb.or([eb("events.edited_at", "is", null), eb("events.edited_at", "<=", values.edited_at)])),
+            .where((eb) => eb.and([eb("events.kind", "<>", "deleted"), eb.or([eb("events.edited_at", "is", null), eb("events.edited_at", "<=", values.edited_at)])])),
         )
         .execute();
     }
   }
-  const deletable = written
-    .map((d) => ({ installationId: d.installationId, keys: [...d.insert.filter(mayBeDeleted).map((e) => e.key), ...d.replace.map((e) => e.key), ...d.remove] }))
-    .filter((d) => d.keys.length > 0);
-  await dropDeletedEvents(tx, [...new Set(deletable.map((d) => d.installationId))], [...new Set(deletable.flatMap((d) => d.keys))]);
+  const deleted = written.flatMap((d) => d.remove.map((key) => deletedRow(d.installationId, key, d.receivedAt)));
+  for (const part of chunked(deleted, ROWS_PER_INSERT)) {
+    await tx
+      .insertInto("events")
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(["installation_id", "key"]).doUpdateSet((eb) => ({
+          kind: eb.ref("excluded.kind"),
+          actor: eb.ref("excluded.actor"),
+          repo: eb.ref("excluded.repo"),
+          number: null,
+          subject_author: null,
+          occurred_at: eb.ref("excluded.occurred_at"),
+          url: null,
+          data: eb.ref("excluded.data"),
+          commits: null,
+          edited_at: null,
+        })),
+      )
+      .execute();
+  }
   return fresh;
 }
 
@@ -154,8 +166,8 @@ async function flush(db: Db, queue: Queue): Promise<void> {
 
 /**
  * Records one webhook delivery's effects atomically, in a batch with the deliveries that arrive in the
- * same turn of the event loop: a burst of webhooks costs two INSERTs (and one DELETE when it holds comments)
- * and one commit (one WAL write and sync) instead of as many each. Resolves once that commit is done, so the
+ * same turn of the event loop: a burst of webhooks costs two INSERTs and one commit (one WAL write and
+ * sync) instead of as many each. Resolves once that commit is done, so the
  * caller may then acknowledge; false, changing nothing, when the delivery id was recorded before.
  */
 export function recordDelivery(db: Db, delivery: RecordedDelivery): Promise<boolean> {

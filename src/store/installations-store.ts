@@ -26,7 +26,6 @@ export async function markConfigDirty(db: Db, id: number): Promise<void> {
 export async function purgeInstallation(db: Db, id: number): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom("events").where("installation_id", "=", id).execute();
-    await tx.deleteFrom("deleted_events").where("installation_id", "=", id).execute();
     await tx.deleteFrom("deliveries").where("installation_id", "=", id).execute();
     await tx.deleteFrom("posts").where("installation_id", "=", id).execute();
     await tx.deleteFrom("config_checks").where("installation_id", "=", id).execute();

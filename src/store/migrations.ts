@@ -169,18 +169,10 @@ export const migrations: Record<string, Migration> = {
       await sql`update events set actor = lower(actor), subject_author = lower(subject_author) where actor <> lower(actor) or subject_author <> lower(subject_author)`.execute(db);
     },
   },
-  "013_deletions_and_edit_times": {
+  "013_edit_times": {
     async up(db: Kysely<unknown>) {
-      // A deleted comment's key is remembered, so that its created or edited delivered late (GitHub redelivers
-      // what failed) is not stored again; and an edit's time is stored, so that an older edit delivered late
-      // does not replace a newer one.
-      await db.schema
-        .createTable("deleted_events")
-        .addColumn("installation_id", "bigint", (c) => c.notNull())
-        .addColumn("key", "text", (c) => c.notNull())
-        .addColumn("deleted_at", "text", (c) => c.notNull())
-        .addPrimaryKeyConstraint("deleted_events_pk", ["installation_id", "key"])
-        .execute();
+      // An edit's time is stored, so that an older edit delivered late does not replace a newer one. (A deleted
+      // comment leaves a row of kind "deleted" under its key: see delivery-batches.ts.)
       await db.schema.alterTable("events").addColumn("edited_at", "text").execute();
     },
   },

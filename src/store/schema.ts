@@ -45,14 +45,6 @@ export interface EventTable {
   edited_at: string | null;
 }
 
-/** Keys of events deleted on GitHub (deleted comments): a created or edited of one delivered later is not stored. */
-export interface DeletedEventTable {
-  installation_id: number;
-  key: string;
-  /** When the deletion was received; forgotten after retention, as deliveries are. */
-  deleted_at: string;
-}
-
 export interface PostTable {
   installation_id: number;
   /** What is posted, e.g. "digest:2026-10-29", "digest:2026-10-29:part:2". */
@@ -87,7 +79,6 @@ export interface Database {
   installations: InstallationTable;
   deliveries: DeliveryTable;
   events: EventTable;
-  deleted_events: DeletedEventTable;
   posts: PostTable;
   app_state: AppStateTable;
   config_checks: ConfigCheckTable;

@@ -5,7 +5,6 @@ import { recordDelivery } from "../../src/store/delivery-batches.js";
 import { startDeliveryWriter } from "../../src/store/delivery-writer.js";
 import { databaseTarget } from "../../src/store/open-database.js";
 import { commentsOnOrMentioning, threadAnswers } from "../../src/store/end-of-day-store.js";
-import { pruneDeletedEvents } from "../../src/store/deleted-events.js";
 import { commentsBy, eventsInIdRange, latestEventId, pruneEvents, readPushCommits } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
 import { migrations } from "../../src/store/migrations.js";
@@ -115,14 +114,16 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
       for (const [i, { created, deleted }] of rounds.entries()) {
         await Promise.all(i % 2 === 0 ? [recordDelivery(db, created), recordDelivery(replica, deleted)] : [recordDelivery(replica, deleted), recordDelivery(db, created)]);
       }
-      expect(await latestEventId(db, 97)).toBe(0);
+      const left = await eventsInIdRange(db, { installationId: 97, after: 0, upTo: await latestEventId(db, 97), logins: ["budi"] });
+      expect(left).toEqual([]);
     });
 
-    it("forgets a deletion with its installation, and after retention", async () => {
-      const remembered = (id: number) => db.selectFrom("deleted_events").select("key").where("installation_id", "=", id).execute();
+    it("forgets a deletion with its installation, and after retention from the deletion", async () => {
+      const remembered = (id: number) => db.selectFrom("events").select("key").where("installation_id", "=", id).where("kind", "=", "deleted").execute();
+      await recordDelivery(db, { ...delivery("made", [comment(71, "budi", "2026-06-01T00:00:00.000Z", "old")]), installationId: 98 });
       await recordDelivery(db, { ...delivery("gone-1", [], { remove: ["comment:71"] }), installationId: 98, receivedAt: "2026-07-01T00:00:00.000Z" });
       await recordDelivery(db, { ...delivery("gone-2", [], { remove: ["comment:72"] }), installationId: 98 });
-      expect(await pruneDeletedEvents(db, 98, "2026-08-01T00:00:00.000Z")).toBe(1);
+      expect(await pruneEvents(db, 98, "2026-08-01T00:00:00.000Z")).toBe(1);
       expect((await remembered(98)).map((row) => row.key)).toEqual(["comment:72"]);
       await recordDelivery(db, { ...delivery("gone-3", [], { remove: ["comment:73"] }), installationId: 99 });
       await purgeInstallation(db, 98);
