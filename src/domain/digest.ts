@@ -176,15 +176,15 @@ function addStateChange<A extends string>(
 /** Scheduled days of the contractor whose hours ended in (since, at] without an end-of-day update. */
 function missingUpdateDays(contractor: Contractor, input: DigestInput, updatedDays: ReadonlySet<string>): string[] {
   const [since, at] = [millis(input.since), millis(input.at)];
-  const { configReadAt } = input;
   const missing: string[] = [];
   // Hours may lie before the day boundary or cross midnight, so look one day beyond each end.
   const last = addDays(workingDayOf(input.at, contractor), 1);
   for (let day = addDays(workingDayOf(input.since, contractor), -2); day <= last; day = addDays(day, 1)) {
     const hours = hoursWindow(day, contractor);
     const ended = hours.end.toMillis();
-    const tracked = () => configReadAt === undefined || dayBeganSince(day, contractor, configReadAt);
-    if (ended > since && ended <= at && isScheduled(day, contractor) && !updatedDays.has(day) && tracked()) missing.push(day);
+    if (ended > since && ended <= at && isScheduled(day, contractor) && !updatedDays.has(day) && dayBeganSince(day, contractor, input.configReadAt)) {
+      missing.push(day);
+    }
   }
   return missing;
 }

@@ -106,6 +106,5 @@ export function isLateUpdate(
   since: string,
   configReadAt?: string,
 ): boolean {
-  const tracked = configReadAt === undefined || dayBeganSince(day, contractor, configReadAt);
-  return tracked && hoursWindow(day, contractor).end.toMillis() <= millis(since) && millis(update.occurredAt) > millis(since);
+  return dayBeganSince(day, contractor, configReadAt) && hoursWindow(day, contractor).end.toMillis() <= millis(since) && millis(update.occurredAt) > millis(since);
 }

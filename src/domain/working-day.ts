@@ -81,11 +81,12 @@ export function daySpan(day: string, pattern: Pick<WorkingPattern, "timezone" | 
 }
 
 /**
- * Whether working day `day` began (at its day_boundary, the start of its span) at or after `since`.
- * Days that began before the app first read the config get no end-of-day reminder and no "missing" line.
+ * Whether working day `day` began (at its day_boundary, the start of its span) at or after `since`; any day
+ * when `since` is unknown. Days that began before the app first read the config get no end-of-day reminder,
+ * no "missing" line and no late update.
  */
-export function dayBeganSince(day: string, pattern: Pick<WorkingPattern, "timezone" | "day_boundary">, since: DateTime | string): boolean {
-  return daySpan(day, pattern).start >= toInstant(since);
+export function dayBeganSince(day: string, pattern: Pick<WorkingPattern, "timezone" | "day_boundary">, since: DateTime | string | undefined): boolean {
+  return since === undefined || daySpan(day, pattern).start >= toInstant(since);
 }
 
 /** A day is scheduled when it is one of the workdays and not a day off. */

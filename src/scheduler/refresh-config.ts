@@ -62,14 +62,11 @@ async function reportConfigError(ctx: TickContext, body: string): Promise<void> 
   // Looked up once, whether postOnce asks (an earlier attempt may have created it) or `create` does.
   let lookup: Promise<IssueRef | null> | undefined;
   const findOpen = () => (lookup ??= ctx.github.findIssueByMarker(repo, CONFIG_ERROR_MARKER, { state: "open" }));
-  const created: IssueRef[] = [];
-  const open = async () => {
-    const issue = await ctx.github.createIssue(repo, { title: CONFIG_ERROR_TITLE, body });
-    created.push(issue);
-    return issue;
-  };
+  // An issue opened now already lists these problems; one found or recorded is updated below.
+  let opened = false;
+  const open = () => ((opened = true), ctx.github.createIssue(repo, { title: CONFIG_ERROR_TITLE, body }));
   const outcome = await postOnce(ctx, CONFIG_ERROR_KEY, { find: findOpen, create: async () => (await findOpen()) ?? (await open()) });
-  if (outcome.status === "busy" || created.length > 0) return;
+  if (outcome.status === "busy" || opened) return;
   const number = outcome.status === "done" ? outcome.detail.number : outcome.target.number;
   await ctx.github.updateIssue(repo, Number(number), { body, state: "open" });
 }

@@ -25,7 +25,7 @@ export interface SweepState {
   leaseUntil: string | null;
 }
 
-export type SweepOutcome = { swept: false; reason: "recent" | "running" } | { swept: true; since: string; redelivered: number };
+export type SweepOutcome = { swept: false } | { swept: true; since: string; redelivered: number };
 
 /**
  * Whether a sweep starts at `now`. One is due when none has finished, when the last began 30 minutes ago or
@@ -49,9 +49,9 @@ export async function sweepDeliveries(deps: { db: Db; github: DeliveriesPort; no
   const raw = await readAppState(deps.db, KEY);
   const state: SweepState = raw ? JSON.parse(raw) : { completedFrom: null, leaseUntil: null };
   const decision = sweepDecision(state, now, deps.startedAt === undefined ? undefined : DateTime.fromISO(deps.startedAt));
-  if (decision !== "sweep") return { swept: false, reason: decision };
+  if (decision !== "sweep") return { swept: false };
   const running: SweepState = { ...state, leaseUntil: now.plus({ minutes: LEASE_MINUTES }).toUTC().toISO() };
-  if (!(await compareAndSetAppState(deps.db, KEY, raw, JSON.stringify(running)))) return { swept: false, reason: "running" };
+  if (!(await compareAndSetAppState(deps.db, KEY, raw, JSON.stringify(running)))) return { swept: false };
 
   const oldest = now.minus({ days: MAX_LOOKBACK_DAYS });
   const back = state.completedFrom ? DateTime.fromISO(state.completedFrom) : now.minus({ hours: FIRST_LOOKBACK_HOURS });

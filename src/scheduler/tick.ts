@@ -36,6 +36,8 @@ export interface TickDeps {
   /** Recorded events older than this many days are deleted. */
   retentionDays: number;
   deadlineMs?: number;
+  /** When the server's scheduler started: a sweep is due until one has begun since then (sweepDecision). */
+  startedAt?: string;
   log: Pick<Logger, "info" | "warn" | "error">;
 }
 

@@ -52,26 +52,12 @@ const eventRow = (installationId: number, recordedAt: string, e: NewEvent) => ({
 });
 
 /**
- * What a deleted comment leaves: a row under its key that no read returns (no actor, repository, number or
- * author to match, a kind of its own). Its creation or an edit delivered later (GitHub redelivers what failed)
- * then meets this row and changes nothing; a creation written at the same moment by another replica waits on
- * the key, then does the same. It ages out with retention from the deletion, as deliveries do.
+ * What a deleted comment leaves under its key, whatever the row held before: nothing any read matches (no
+ * actor, repository, number or author, a kind of its own). Its creation or an edit delivered later (GitHub
+ * redelivers what failed) then meets this row and changes nothing; a creation written at the same moment by
+ * another replica waits on the key, then does the same. It ages out with retention from the deletion.
  */
-const deletedRow = (installationId: number, key: string, deletedAt: string) => ({
-  installation_id: installationId,
-  key,
-  kind: "deleted",
-  actor: "",
-  repo: "",
-  number: null,
-  subject_author: null,
-  occurred_at: deletedAt,
-  recorded_at: deletedAt,
-  url: null,
-  data: "{}",
-  commits: null,
-  edited_at: null,
-});
+const DELETED = { kind: "deleted", actor: "", repo: "", number: null, subject_author: null, url: null, data: "{}", commits: null, edited_at: null };
 
 /**
  * Writes a batch of deliveries: one INSERT of their ids, then one of all the new ones' events, then their
@@ -110,30 +96,17 @@ async function writeBatch(tx: Transaction<Database>, batch: readonly RecordedDel
           oc
             .columns(["installation_id", "key"])
             .doUpdateSet({ data: values.data, edited_at: values.edited_at })
-            .where((eb) => eb.and([eb("events.kind", "<>", "deleted"), eb.or([eb("events.edited_at", "is", null), eb("events.edited_at", "<=", values.edited_at)])])),
+            .where((eb) => eb.and([eb("events.kind", "<>", DELETED.kind), eb.or([eb("events.edited_at", "is", null), eb("events.edited_at", "<=", values.edited_at)])])),
         )
         .execute();
     }
   }
-  const deleted = written.flatMap((d) => d.remove.map((key) => deletedRow(d.installationId, key, d.receivedAt)));
+  const deleted = written.flatMap((d) => d.remove.map((key) => ({ installation_id: d.installationId, key, ...DELETED, occurred_at: d.receivedAt, recorded_at: d.receivedAt })));
   for (const part of chunked(deleted, ROWS_PER_INSERT)) {
     await tx
       .insertInto("events")
       .values(part)
-      .onConflict((oc) =>
-        oc.columns(["installation_id", "key"]).doUpdateSet((eb) => ({
-          kind: eb.ref("excluded.kind"),
-          actor: eb.ref("excluded.actor"),
-          repo: eb.ref("excluded.repo"),
-          number: null,
-          subject_author: null,
-          occurred_at: eb.ref("excluded.occurred_at"),
-          url: null,
-          data: eb.ref("excluded.data"),
-          commits: null,
-          edited_at: null,
-        })),
-      )
+      .onConflict((oc) => oc.columns(["installation_id", "key"]).doUpdateSet((eb) => ({ ...DELETED, occurred_at: eb.ref("excluded.occurred_at") })))
       .execute();
   }
   return fresh;
@@ -167,8 +140,8 @@ async function flush(db: Db, queue: Queue): Promise<void> {
 /**
  * Records one webhook delivery's effects atomically, in a batch with the deliveries that arrive in the
  * same turn of the event loop: a burst of webhooks costs two INSERTs and one commit (one WAL write and
- * sync) instead of as many each. Resolves once that commit is done, so the
- * caller may then acknowledge; false, changing nothing, when the delivery id was recorded before.
+ * sync) instead of as many each. Resolves once that commit is done, so the caller may then acknowledge;
+ * false, changing nothing, when the delivery id was recorded before.
  */
 export function recordDelivery(db: Db, delivery: RecordedDelivery): Promise<boolean> {
   let queue = queues.get(db);

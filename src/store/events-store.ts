@@ -110,8 +110,9 @@ export async function commentsBy(db: Db, q: OccurredBetween): Promise<RecordedEv
 /** Events by or about `logins` that occurred in [from, to], shown or not, in time order. */
 export async function eventsOccurredBetween(db: Db, q: OccurredBetween): Promise<RecordedEvent[]> {
   if (q.logins.length === 0) return [];
+  const logins = storedLogins(q.logins);
   const rows = await occurredBetween(db, q)
-    .where((eb) => eb.or([eb("actor", "in", storedLogins(q.logins)), eb("subject_author", "in", storedLogins(q.logins))]))
+    .where((eb) => eb.or([eb("actor", "in", logins), eb("subject_author", "in", logins)]))
     .execute();
   return rows.map(toRecordedEvent).sort(inTimeOrder);
 }

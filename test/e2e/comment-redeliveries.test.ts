@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { issueCommentWebhook, type CommentChange } from "../support/end-of-day-webhooks.js";
+import { commentOnExportPullRequest as onPr, issueCommentWebhook, type CommentChange } from "../support/end-of-day-webhooks.js";
 import { startEndOfDayWorld, type EndOfDayWorld } from "../support/end-of-day-world.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
 
@@ -14,18 +14,6 @@ describe.each(testDatabases())("a comment's deliveries out of order, end to end 
     world.receivedAt = receivedAt;
     expect(await world.app.send("issue_comment", issueCommentWebhook(comment, action))).toBe(200);
   };
-  const onPr = (id: number, author: string, at: string, body: string, updatedAt = at): CommentChange => ({
-    id,
-    repo: "acme/api",
-    number: 12,
-    title: "Add export",
-    issueAuthor: author,
-    author,
-    at,
-    updatedAt,
-    body,
-    onPullRequest: true,
-  });
   const digestBody = async () => {
     await world.app.tick("2026-10-28T15:30:00Z");
     const [digest] = world.digests();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { issueCommentWebhook, type CommentChange } from "../support/end-of-day-webhooks.js";
+import { commentOnExportPullRequest as onPr, issueCommentWebhook, type CommentChange } from "../support/end-of-day-webhooks.js";
 import { startEndOfDayWorld, type EndOfDayWorld } from "../support/end-of-day-world.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
 
@@ -21,17 +21,6 @@ describe.each(testDatabases())("end-of-day updates in the digest end to end on %
     expect(await world.app.send("issue_comment", issueCommentWebhook(comment, action))).toBe(200);
   };
   const onLog = (id: number, at: string, body: string): CommentChange => ({ id, repo: "acme/handoff", number: logNumber, title: "Handoff log: budi", author: "budi", at, body });
-  const onPr = (id: number, author: string, at: string, body: string): CommentChange => ({
-    id,
-    repo: "acme/api",
-    number: 12,
-    title: "Add export",
-    issueAuthor: author,
-    author,
-    at,
-    body,
-    onPullRequest: true,
-  });
 
   beforeEach(async () => {
     database = make();

@@ -19,6 +19,20 @@ export interface CommentChange {
   onPullRequest?: boolean;
 }
 
+/** A comment by `author` on acme/api#12 "Add export", a pull request `author` opened. */
+export const commentOnExportPullRequest = (id: number, author: string, at: string, body: string, updatedAt = at): CommentChange => ({
+  id,
+  repo: "acme/api",
+  number: 12,
+  title: "Add export",
+  issueAuthor: author,
+  author,
+  at,
+  updatedAt,
+  body,
+  onPullRequest: true,
+});
+
 /** `issue_comment.created` (or edited, deleted) of `comment`. */
 export function issueCommentWebhook(comment: CommentChange, action: "created" | "edited" | "deleted" = "created") {
   const base = comment.onPullRequest ? "pull" : "issues";
