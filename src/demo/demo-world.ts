@@ -1,14 +1,13 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { Probot, ProbotOctokit } from "probot";
 import { handoffApp } from "../app.js";
 import { probotAppPort } from "../github/probot-app-port.js";
 import { sendWebhook, startGitHubStandIn, type GitHubStandIn } from "../github-stand-in/index.js";
 import { tick, type TickReport } from "../scheduler/tick.js";
+import { startServer } from "../server/start-server.js";
 import { migrateToLatest } from "../store/migrations.js";
 import { openDatabase } from "../store/open-database.js";
 
@@ -55,11 +54,9 @@ export async function startDemoWorld(options: { start: string; logLevel: LogLeve
   });
   const owner = `demo:${randomUUID().slice(0, 8)}`;
   const now = () => clock;
-  const app = handoffApp({ db, tickSeconds: 0, now, owner, retentionDays: RETENTION_DAYS });
-  const middleware = await createNodeMiddleware(app.appFn, { probot });
-  const server: Server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const webhooks = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
+  const app = handoffApp({ db, tickSeconds: 0, now, owner, retentionDays: RETENTION_DAYS, webhooks: { secret: WEBHOOK_SECRET }, inbox: { dir: join(dir, "inbox") } });
+  const server = await startServer(app.appFn, probot, { port: 0, host: "127.0.0.1" });
+  const webhooks = `${server.url}/api/github/webhooks`;
   const appPort = probotAppPort(probot);
 
   return {
@@ -73,14 +70,12 @@ export async function startDemoWorld(options: { start: string; logLevel: LogLeve
     async send(name, payload) {
       const response = await sendWebhook({ url: webhooks, secret: WEBHOOK_SECRET, name, payload });
       if (response.status < 200 || response.status >= 300) throw new Error(`the app answered ${response.status} to a ${name} webhook: ${response.body}`);
+      await app.settled();
     },
     tick: () => tick({ db, app: appPort, now: clock, owner, retentionDays: RETENTION_DAYS, log: probot.log }),
     async close() {
+      await server.stop();
       await app.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
       await gh.close();
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import { dirname, join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { databaseTarget, type DatabaseTarget } from "../store/open-database.js";
 
@@ -8,6 +9,10 @@ export interface HandoffEnv {
   retentionDays: number;
   /** Identifies this process in claims, so replicas can tell their leases apart. */
   owner: string;
+  /** Where webhooks wait to be recorded (src/inbox/inbox.ts): one directory per process. */
+  inboxDir: string;
+  /** Probot's standard server settings, which `npm start` serves the webhook route with. */
+  server: { port: number; host?: string; secret: string; webhookPath: string };
 }
 
 interface WholeNumberSetting {
@@ -55,10 +60,23 @@ function wholeNumber(env: NodeJS.ProcessEnv, setting: WholeNumberSetting): numbe
 
 /** Handoff's own settings; Probot reads its standard variables (APP_ID, PRIVATE_KEY, GHE_HOST, ...) itself. */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): HandoffEnv {
+  const database = databaseTarget(env.DATABASE_URL);
   return {
-    database: databaseTarget(env.DATABASE_URL),
+    database,
     tickSeconds: wholeNumber(env, TICK_SECONDS),
     retentionDays: wholeNumber(env, RETENTION_DAYS),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    inboxDir: env.HANDOFF_INBOX_DIR || defaultInboxDir(database),
+    server: {
+      port: Number(env.PORT) || 3000,
+      host: env.HOST || undefined,
+      secret: env.WEBHOOK_SECRET ?? "",
+      webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
+    },
   };
+}
+
+/** Beside the SQLite file; `data/inbox` for PostgreSQL or SQLite in memory. */
+function defaultInboxDir(database: DatabaseTarget): string {
+  return database.kind === "sqlite" && database.location !== ":memory:" ? join(dirname(database.location), "inbox") : join("data", "inbox");
 }

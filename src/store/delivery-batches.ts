@@ -25,7 +25,7 @@ interface Queue {
 }
 
 // Bounds how long the first delivery of a batch waits for the last one.
-const MOST_PER_BATCH = 64;
+const MOST_PER_BATCH = 256;
 // Keeps each INSERT under SQLite's 32,766 bound-parameter limit (13 columns a row).
 const ROWS_PER_INSERT = 500;
 const queues = new WeakMap<Db, Queue>();

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { GitHubStandIn } from "../../src/github-stand-in/index.js";
 import { type Replica, REPLICA_SECRET, startReplica } from "../support/replica.js";
 import { deliver, digestText, instants, postedMarkers, pushDelivery, seededRandom } from "../support/simulation.js";
@@ -14,9 +17,11 @@ describe.each(testDatabases())("an app process killed at random on %s", (_kind, 
   let gh: GitHubStandIn;
   let replica: Replica;
   let clock = "2026-11-02T00:00:00.000Z";
+  // One inbox across restarts, as one server's disk: what a killed process answered and had not recorded is replayed.
+  const inboxDir = mkdtempSync(join(tmpdir(), "handoff-chaos-inbox-"));
 
   const restart = async () => {
-    replica = await startReplica({ databaseUrl: database.url(), gitHubHost: gh.host, clock });
+    replica = await startReplica({ databaseUrl: database.url(), gitHubHost: gh.host, clock, inboxDir });
   };
 
   beforeAll(async () => {
@@ -29,6 +34,7 @@ describe.each(testDatabases())("an app process killed at random on %s", (_kind, 
     await replica.stop();
     await gh.close();
     await database.dispose();
+    rmSync(inboxDir, { recursive: true, force: true });
   });
 
   it("never posts twice nor loses an event across SIGKILLs during ticks, webhook bursts and between a post and its record", async () => {

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createNodeMiddleware, Probot } from "probot";
 import { handoffApp, type HandoffApp } from "../../src/app.js";
 import { type TestDatabase, testDatabases } from "../support/test-databases.js";
@@ -25,10 +28,12 @@ describe.each(testDatabases())("the sweep for missed deliveries at the server's 
   async function startServer(at: string): Promise<void> {
     const ticksBefore = installationLists();
     const probot = new Probot({ appId: 1, privateKey, secret: "test-secret", logLevel: "fatal", baseUrl: world.gh.baseUrl, Octokit: UnthrottledOctokit });
-    server = handoffApp({ db: database.reopen(), tickSeconds: 3600, now: () => at, owner: "server", retentionDays: 90 });
+    const inboxDir = mkdtempSync(join(tmpdir(), "handoff-inbox-"));
+    server = handoffApp({ db: database.reopen(), tickSeconds: 3600, now: () => at, owner: "server", retentionDays: 90, webhooks: { secret: "test-secret" }, inbox: { dir: inboxDir } });
     await createNodeMiddleware(server.appFn, { probot });
     await until(() => installationLists() > ticksBefore);
     await server.stop();
+    rmSync(inboxDir, { recursive: true, force: true });
   }
 
   beforeEach(async () => {

@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Kysely } from "kysely";
 import { commitUrl, type EditedEvent, type NewEvent, type PullRequestAction } from "../../src/domain/events.js";
 import { recordDelivery } from "../../src/store/delivery-batches.js";
-import { startDeliveryWriter } from "../../src/store/delivery-writer.js";
-import { databaseTarget } from "../../src/store/open-database.js";
 import { commentsOnOrMentioning, threadAnswers } from "../../src/store/end-of-day-store.js";
 import { commentsBy, eventsInIdRange, latestEventId, pruneEvents, readPushCommits } from "../../src/store/events-store.js";
 import { ensureInstallation, purgeInstallation } from "../../src/store/installations-store.js";
@@ -288,28 +286,6 @@ describe.each(testDatabases())("store on %s", (_kind, make) => {
     expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : "failed"))).toEqual([true, false, true, "failed", true]);
     const stored = await eventsInIdRange(db, { installationId: 5, after: 0, upTo: await latestEventId(db, 5), logins: ["budi"] });
     expect(stored.map((e) => e.kind === "comment" && e.data.body)).toEqual(["first, edited", "fine"]);
-  });
-
-  it("commits deliveries on a writer thread of its own: a new one once, a repeat changes nothing, a bad one fails with the reason, and each of a burst is committed once", async () => {
-    const writer = startDeliveryWriter(databaseTarget(database.url()));
-    try {
-      const at = "2026-10-29T09:00:00.000Z";
-      const first = { ...delivery("w1", [comment(41, "budi", at, "from the writer thread")]), installationId: 6 };
-      const bad = { ...delivery("w2", [{ ...comment(42, "budi", at, "no repository"), repo: null as unknown as string }]), installationId: 6 };
-      const outcomes = await Promise.allSettled([writer.record(first), writer.record(first), writer.record(bad)]);
-      expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : String(o.reason)))).toEqual([true, false, expect.stringMatching(/^Error: recording the delivery failed: .*repo/)]);
-      const stored = await eventsInIdRange(db, { installationId: 6, after: 0, upTo: await latestEventId(db, 6), logins: ["budi"] });
-      expect(stored.map((e) => e.kind === "comment" && e.data.body)).toEqual(["from the writer thread"]);
-
-      // A burst of one turn goes to the thread in several messages: each delivery is committed and answered.
-      const burst = Array.from({ length: 10 }, (_, i) => ({ ...delivery(`w-burst-${i}`, [comment(50 + i, "budi", at, `burst ${i}`)]), installationId: 7 }));
-      expect(await Promise.all(burst.map((d) => writer.record(d)))).toEqual(burst.map(() => true));
-      expect(await Promise.all(burst.map((d) => writer.record(d)))).toEqual(burst.map(() => false));
-      const burstStored = await eventsInIdRange(db, { installationId: 7, after: 0, upTo: await latestEventId(db, 7), logins: ["budi"] });
-      expect(burstStored.map((e) => e.kind === "comment" && e.data.body)).toEqual(burst.map((_, i) => `burst ${i}`));
-    } finally {
-      await writer.close();
-    }
   });
 
   it("reads the commits of a thousand pushes in one go, each into its push, and leaves the others without", async () => {

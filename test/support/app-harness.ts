@@ -1,8 +1,11 @@
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
-import { createServer, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Probot, ProbotOctokit } from "probot";
 import { handoffApp } from "../../src/app.js";
+import { startServer } from "../../src/server/start-server.js";
 import { UnthrottledOctokit } from "./unthrottled-octokit.js";
 import { probotAppPort } from "../../src/github/probot-app-port.js";
 import { tick, type TickReport } from "../../src/scheduler/tick.js";
@@ -12,7 +15,7 @@ export const WEBHOOK_SECRET = "test-secret";
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 
 export interface Harness {
-  /** Sends a signed delivery over HTTP and returns the status the app answered with. */
+  /** Sends a signed delivery over HTTP, waits until the app has recorded what it answered, and returns the status it answered with. */
   send(name: string, payload: unknown, deliveryId?: string): Promise<number>;
   /** Runs the scheduler at `at` for every installation (`deadlineMs`: how long it gives each). */
   tick(at: string, options?: { deadlineMs?: number }): Promise<TickReport[]>;
@@ -40,13 +43,10 @@ export async function startHarness(options: {
     Octokit: options.resilient ? ProbotOctokit : UnthrottledOctokit,
   });
   const owner = `test:${randomUUID().slice(0, 8)}`;
-  const app = handoffApp({ db: options.db, tickSeconds: 0, now: options.receivedAt, owner, retentionDays: 90 });
-  const middleware = await createNodeMiddleware(app.appFn, { probot });
-  const server: Server = createServer((req, res) => {
-    void middleware(req, res, () => res.writeHead(404).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const inboxDir = mkdtempSync(join(tmpdir(), "handoff-inbox-"));
+  const app = handoffApp({ db: options.db, tickSeconds: 0, now: options.receivedAt, owner, retentionDays: 90, webhooks: { secret: WEBHOOK_SECRET }, inbox: { dir: inboxDir, retryDelayMs: () => 10 } });
+  const server = await startServer(app.appFn, probot, { port: 0, host: "127.0.0.1" });
+  const url = server.url;
   return {
     url,
     async send(name, payload, deliveryId = randomUUID()) {
@@ -58,7 +58,7 @@ export async function startHarness(options: {
         "x-hub-signature-256": `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(body).digest("hex")}`,
       };
       // node:http rather than fetch: nock's fetch interception does not pass request bodies through to loopback.
-      return new Promise<number>((resolve, reject) => {
+      const status = await new Promise<number>((resolve, reject) => {
         const req = request(`${url}/api/github/webhooks`, { method: "POST", headers }, (res) => {
           res.resume();
           res.on("end", () => resolve(res.statusCode ?? 0));
@@ -66,14 +66,14 @@ export async function startHarness(options: {
         req.on("error", reject);
         req.end(body);
       });
+      await app.settled();
+      return status;
     },
     tick: (at, tickOptions) => tick({ db: options.db, app: probotAppPort(probot), now: at, owner, retentionDays: 90, log: probot.log, ...tickOptions }),
     async close() {
+      await server.stop();
       await app.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      rmSync(inboxDir, { recursive: true, force: true });
     },
   };
 }

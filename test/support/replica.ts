@@ -1,5 +1,8 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TickReport } from "../../src/scheduler/tick.js";
 
@@ -18,8 +21,12 @@ export interface Replica {
   stop(): Promise<void>;
 }
 
-/** Starts a real app process (see replica-process.ts) on `databaseUrl`, talking to the GitHub stand-in at `gitHubHost`. */
-export async function startReplica(options: { databaseUrl: string; gitHubHost: string; clock: string }): Promise<Replica> {
+/**
+ * Starts a real app process (see replica-process.ts) on `databaseUrl`, talking to the GitHub stand-in at `gitHubHost`,
+ * with its webhook inbox in `inboxDir` (a process started again on the same one replays what the last left; a new
+ * directory by default).
+ */
+export async function startReplica(options: { databaseUrl: string; gitHubHost: string; clock: string; inboxDir?: string }): Promise<Replica> {
   const child: ChildProcess = fork(script, [], {
     execArgv: ["--import", "tsx"],
     env: {
@@ -33,6 +40,7 @@ export async function startReplica(options: { databaseUrl: string; gitHubHost: s
       WEBHOOK_SECRET: REPLICA_SECRET,
       LOG_LEVEL: "fatal",
       START_AT: options.clock,
+      HANDOFF_INBOX_DIR: options.inboxDir ?? mkdtempSync(join(tmpdir(), "handoff-replica-inbox-")),
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

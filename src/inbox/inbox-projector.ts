@@ -1,0 +1,183 @@
+import { appendFileSync, closeSync, openSync, readSync } from "node:fs";
+import { sql } from "kysely";
+import type { CompareCommits } from "../github/compare-commits.js";
+import { type MappedWebhook, mapWebhook, recordWebhook, type WebhookLog } from "../github/record-webhook.js";
+import type { Db } from "../store/schema.js";
+import { decodeFrames, encodeFrame, frameLength, type InboxRecord } from "./inbox-frames.js";
+import type { ProjectorPort, SegmentFeed } from "./inbox.js";
+
+export interface InboxLog extends WebhookLog {
+  error(fields: object, message: string): void;
+}
+
+export interface ProjectorDeps {
+  db: Db;
+  /** The compare API as the installation, for a push cut at 2048 commits. */
+  compare(installationId: number): CompareCommits;
+  log: InboxLog;
+  settled(path: string, offset: number): void;
+  /** Where a delivery goes after failing ATTEMPTS times while the store answers (inbox.ts replays it at the next start). */
+  setAsidePath: string;
+  /** The wait before the next attempt after `failures` failed ones. */
+  retryDelayMs?: (failures: number) => number;
+}
+
+/** Attempts at a delivery that fails while the store answers (a compare GitHub keeps failing, a row the store refuses). */
+const ATTEMPTS = 3;
+/** Bytes read at a time: about 250 deliveries, recorded together in batches of the store's size. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+const defaultDelay = (failures: number) => Math.min(60_000, 1000 * 2 ** failures);
+
+interface Queued extends SegmentFeed {
+  offset: number;
+  fd?: number;
+}
+
+const storeAnswers = (db: Db) => sql`select 1`.execute(db).then(() => true, () => false);
+
+/**
+ * Records the inbox's deliveries in the store, segment by segment in the order written, each chunk's
+ * deliveries together (the store batches them). A delivery that fails is tried again after a wait; while the
+ * store does not answer it waits as long as it takes, and one that fails ATTEMPTS times while the store answers
+ * is set aside, so it holds up no other. An uninstallation waits for what came before it and holds up what follows.
+ */
+export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
+  const queue: Queued[] = [];
+  const delay = deps.retryDelayMs ?? defaultDelay;
+  let running: Promise<void> | null = null;
+  let stopping = false;
+  const sleeping = new Set<() => void>();
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleeping.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleeping.add(wake);
+    });
+
+  /** Parses and maps on its own, so that no payload outlives this call: only the small mapping waits for the store. */
+  function mapRecord(record: InboxRecord): MappedWebhook | null {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(record.body.toString("utf8"));
+    } catch (error) {
+      deps.log.warn({ delivery: record.id, event: record.name }, `skipped a webhook whose body is not JSON: ${(error as Error).message}`);
+      return null;
+    }
+    return mapWebhook({ id: record.id, name: record.name, payload }, deps.log);
+  }
+
+  /** True once the delivery is recorded or set aside; false when the projector stopped first. */
+  async function project(record: InboxRecord): Promise<boolean> {
+    let webhook: MappedWebhook | null | undefined;
+    for (let failures = 0, waits = 0; ; waits++) {
+      try {
+        webhook ??= mapRecord(record);
+        if (webhook !== null) await recordWebhook(deps.db, webhook, record.receivedAt, deps.log, deps.compare(webhook.installationId));
+        return true;
+      } catch (error) {
+        if (await storeAnswers(deps.db)) failures++;
+        const reason = error instanceof Error ? error.message : String(error);
+        if (failures >= ATTEMPTS) {
+          appendFileSync(deps.setAsidePath, encodeFrame(record));
+          deps.log.error({ delivery: record.id, event: record.name }, `a ${record.name} webhook failed ${failures} times and was set aside in ${deps.setAsidePath} (recorded when the app next starts): ${reason}`);
+          return true;
+        }
+        if (stopping) return false;
+        deps.log.warn({ delivery: record.id, event: record.name }, `recording a ${record.name} webhook failed, trying again in ${delay(waits) / 1000} s: ${reason}`);
+        await sleep(delay(waits));
+        if (stopping) return false;
+      }
+    }
+  }
+
+  async function projectAll(records: readonly InboxRecord[]): Promise<boolean> {
+    let done = true;
+    let pending: Promise<boolean>[] = [];
+    const flush = async () => {
+      done = (await Promise.all(pending)).every(Boolean) && done;
+      pending = [];
+    };
+    for (const record of records) {
+      if (record.name !== "installation") pending.push(project(record));
+      else {
+        await flush();
+        pending.push(project(record));
+        await flush();
+      }
+    }
+    await flush();
+    return done;
+  }
+
+  /** The whole frames from the segment's offset on, at least one when there is one. */
+  function readFrames(segment: Queued): { records: InboxRecord[]; consumed: number } | null {
+    try {
+      segment.fd ??= openSync(segment.path, "r");
+    } catch (error) {
+      // Deleted by the inbox once recorded: a restarted projector can be fed a segment that is already done.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+    const read = (length: number) => {
+      const bytes = Buffer.allocUnsafe(length);
+      return bytes.subarray(0, readSync(segment.fd!, bytes, 0, length, segment.offset));
+    };
+    const chunk = read(Math.min(CHUNK_BYTES, segment.end - segment.offset));
+    const frames = decodeFrames(chunk);
+    return frames.consumed > 0 ? frames : decodeFrames(read(frameLength(chunk, 0) ?? chunk.length));
+  }
+
+  async function pump(): Promise<void> {
+    while (!stopping && queue.length > 0) {
+      const segment = queue[0]!;
+      const frames = segment.offset < segment.end ? readFrames(segment) : { records: [], consumed: 0 };
+      if (frames === null) segment.offset = segment.end;
+      else if (frames.consumed > 0) {
+        if (!(await projectAll(frames.records))) return;
+        segment.offset += frames.consumed;
+      } else if (segment.offset < segment.end) {
+        // Only a crash while writing leaves a frame cut short, and that delivery was never answered: GitHub has it as failed.
+        deps.log.warn({}, `ignored the last ${segment.end - segment.offset} bytes of ${segment.path}: a delivery cut short by a crash, which was never answered`);
+        segment.offset = segment.end;
+      }
+      deps.settled(segment.path, segment.offset);
+      if (segment.offset < segment.end) continue;
+      if (!segment.sealed) return;
+      if (segment.fd !== undefined) closeSync(segment.fd);
+      queue.shift();
+    }
+  }
+
+  const run = () => {
+    running ??= pump().then(
+      () => {
+        running = null;
+        // Fed while the last chunk was being recorded.
+        if (!stopping && queue.some((s) => s.offset < s.end || s.sealed)) run();
+      },
+      (error: unknown) => deps.log.error({ err: error }, "the webhook inbox stopped recording (its deliveries stay in it): restart the app to replay it"),
+    );
+  };
+
+  return {
+    feed(feed) {
+      const queued = queue.find((s) => s.path === feed.path);
+      if (queued) {
+        queued.end = Math.max(queued.end, feed.end);
+        queued.sealed ||= feed.sealed;
+      } else queue.push({ ...feed, offset: feed.from });
+      run();
+    },
+    async close() {
+      stopping = true;
+      for (const wake of sleeping) wake();
+      await running;
+      for (const segment of queue) if (segment.fd !== undefined) closeSync(segment.fd);
+    },
+  };
+}
