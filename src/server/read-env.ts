@@ -12,7 +12,7 @@ export interface HandoffEnv {
   /** Where webhooks wait to be recorded (src/inbox/inbox.ts): one directory per process. */
   inboxDir: string;
   /** Probot's standard server settings, which `npm start` serves the webhook route with. */
-  server: { port: number; host?: string; secret: string; webhookPath: string };
+  server: { port: number; host?: string; secret: string; webhookPath: string; webhookProxy?: string };
 }
 
 interface WholeNumberSetting {
@@ -72,6 +72,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): HandoffEnv {
       host: env.HOST || undefined,
       secret: env.WEBHOOK_SECRET ?? "",
       webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
+      webhookProxy: env.WEBHOOK_PROXY_URL || undefined,
     },
   };
 }

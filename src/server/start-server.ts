@@ -12,7 +12,7 @@ export interface RunningServer {
  * Serves the app over HTTP: its own handlers first (the webhook route, /healthz), then Probot's. Probot's `run()`
  * would put Probot's webhook route before the app's, so the server is built from its middleware instead.
  */
-export async function startServer(appFn: ApplicationFunction, probot: Probot, listen: { port: number; host?: string }): Promise<RunningServer> {
+export async function startServer(appFn: ApplicationFunction, probot: Probot, listen: { port: number; host?: string; webhookPath?: string; webhookProxy?: string }): Promise<RunningServer> {
   const middleware = await createNodeMiddleware(appFn, { probot });
   const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
   await new Promise<void>((resolve, reject) => {
@@ -22,6 +22,10 @@ export async function startServer(appFn: ApplicationFunction, probot: Probot, li
   const { address, port, family } = server.address() as AddressInfo;
   const url = `http://${family === "IPv6" ? `[${address}]` : address}:${port}`;
   probot.log.info(`Listening on ${url}`);
+  if (listen.webhookProxy) {
+    // Probot's run() starts a smee client for WEBHOOK_PROXY_URL; this server is not run() (see above).
+    probot.log.warn(`WEBHOOK_PROXY_URL is set: forward its webhooks with \`npx smee-client --url ${listen.webhookProxy} --target ${url}${listen.webhookPath ?? "/api/github/webhooks"}\``);
+  }
   return {
     url,
     stop: () =>
