@@ -24,7 +24,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json app.yml ./
 COPY src ./src
 COPY schema ./schema
-# The default SQLite database lives in data/ (DATABASE_URL unset): keep it on a volume.
+# The default SQLite database and the webhook inbox live in data/ (DATABASE_URL and HANDOFF_INBOX_DIR unset): keep it on a volume.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]
