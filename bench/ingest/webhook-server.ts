@@ -17,7 +17,7 @@ import { BENCH_SECRET } from "./delivery-mix.js";
  */
 const [side, store, postgresUrl] = process.argv.slice(2) as ["handoff" | "bare", DatabaseKind, string];
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
-const probot = new Probot({ appId: 1, privateKey, secret: BENCH_SECRET, logLevel: (process.env.LOG_LEVEL as "info" | undefined) ?? "info" });
+const probot = new Probot({ appId: 1, privateKey, secret: BENCH_SECRET, logLevel: (process.env.LOG_LEVEL as "info" | undefined) ?? "warn" });
 
 let database: { store: BenchStore; db: Db; app: HandoffApp; inboxDir: string } | null = null;
 let appFn: ApplicationFunction;

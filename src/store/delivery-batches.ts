@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import { PostgresAdapter, sql, type Transaction } from "kysely";
 import type { EditedEvent, NewEvent } from "../domain/events.js";
 import type { Database, Db } from "./schema.js";
 import { chunked } from "./chunked.js";
@@ -60,6 +60,22 @@ const eventRow = (installationId: number, recordedAt: string, e: NewEvent) => ({
  */
 const DELETED = { kind: "deleted", actor: "", repo: "", number: null, subject_author: null, url: null, data: "{}", commits: null, edited_at: null };
 
+type EventRow = ReturnType<typeof eventRow>;
+
+/**
+ * PostgreSQL: a batch's events as one array a column, unnested into rows. A VALUES list of 256 deliveries' rows
+ * binds thousands of parameters, which PostgreSQL parses and plans at every batch (about 60 µs of its CPU a delivery).
+ */
+async function insertEventsAsArrays(tx: Transaction<Database>, rows: readonly EventRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <K extends keyof EventRow>(name: K) => rows.map((row) => row[name]);
+  await sql`insert into events (installation_id, key, kind, actor, repo, number, subject_author, occurred_at, recorded_at, url, data, commits)
+    select * from unnest(${column("installation_id")}::bigint[], ${column("key")}::text[], ${column("kind")}::text[], ${column("actor")}::text[],
+      ${column("repo")}::text[], ${column("number")}::integer[], ${column("subject_author")}::text[], ${column("occurred_at")}::text[],
+      ${column("recorded_at")}::text[], ${column("url")}::text[], ${column("data")}::text[], ${column("commits")}::text[])
+    on conflict (installation_id, key) do nothing`.execute(tx);
+}
+
 /**
  * Writes a batch of deliveries: one INSERT of their ids, then one of all the new ones' events, then their
  * edits (each replaces the text only when newer), then one upsert turning the deleted keys into deleted rows:
@@ -78,12 +94,15 @@ async function writeBatch(tx: Transaction<Database>, batch: readonly RecordedDel
   const written = batch.filter((_, i) => fresh[i]);
 
   const rows = written.flatMap((d) => d.insert.map((e) => eventRow(d.installationId, d.receivedAt, e)));
-  for (const part of chunked(rows, ROWS_PER_INSERT)) {
-    await tx
-      .insertInto("events")
-      .values(part)
-      .onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing())
-      .execute();
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) await insertEventsAsArrays(tx, rows);
+  else {
+    for (const part of chunked(rows, ROWS_PER_INSERT)) {
+      await tx
+        .insertInto("events")
+        .values(part)
+        .onConflict((oc) => oc.columns(["installation_id", "key"]).doNothing())
+        .execute();
+    }
   }
   for (const d of written) {
     for (const e of d.replace) {
