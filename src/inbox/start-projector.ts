@@ -33,6 +33,7 @@ export function projectorThread(target: DatabaseTarget, services: ProjectorServi
   return (events) => {
     let closing = false;
     let worker: Worker;
+    let restart: NodeJS.Timeout | undefined;
     const send = (message: ToProjector) => worker.postMessage(message);
     const start = () => {
       worker = spawnProjector({ target, schema: options.schema, setAsidePath: services.setAsidePath });
@@ -49,7 +50,7 @@ export function projectorThread(target: DatabaseTarget, services: ProjectorServi
       worker.on("exit", () => {
         if (closing) return;
         // A second later, so a thread that cannot start (its database unreachable) does not spin.
-        setTimeout(() => {
+        restart = setTimeout(() => {
           start();
           events.restarted();
         }, 1000);
@@ -60,6 +61,9 @@ export function projectorThread(target: DatabaseTarget, services: ProjectorServi
       feed: (feed) => send({ type: "feed", feed }),
       async close() {
         closing = true;
+        clearTimeout(restart);
+        // Already gone (failed, and not started again yet).
+        if (worker.threadId === -1) return;
         const exited = new Promise((resolve) => worker.once("exit", resolve));
         send({ type: "close" });
         await exited;
