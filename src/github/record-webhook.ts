@@ -16,8 +16,6 @@ export interface WebhookLog {
   warn(fields: object, message: string): void;
 }
 
-export type RecordOutcome = "recorded" | "duplicate" | "purged";
-
 /** What a delivery does to the store, worked out from its payload (which it does not keep). */
 export interface MappedWebhook {
   id: string;
@@ -45,11 +43,11 @@ export function mapWebhook(delivery: Delivery, log: WebhookLog): MappedWebhook |
 }
 
 /** Records a mapped delivery in the store. It makes no GitHub call but the compare call of a push cut at 2048 commits. */
-export async function recordWebhook(db: Db, webhook: MappedWebhook, receivedAt: string, log: WebhookLog, compare: CompareCommits): Promise<RecordOutcome> {
+export async function recordWebhook(db: Db, webhook: MappedWebhook, receivedAt: string, log: WebhookLog, compare: CompareCommits): Promise<void> {
   const { installationId, effects } = webhook;
   if (effects.purgeInstallation) {
     await purgeInstallation(db, installationId);
-    return "purged";
+    return;
   }
   // A compare failure (5xx, rate limit) fails the delivery before anything is stored, so the inbox's next attempt completes it.
   const { insert, complete } = await completeTruncatedPush(effects, compare);
@@ -57,10 +55,9 @@ export async function recordWebhook(db: Db, webhook: MappedWebhook, receivedAt: 
     const push = effects.truncatedPush!;
     log.warn({ delivery: webhook.id, repo: push.repo, branch: push.branch }, `a push of more than 2048 commits to ${push.repo} ${push.branch} could not be compared with ${push.base ?? "an earlier head"}: recorded the 2048 its webhook carries`);
   }
-  const fresh = await recordDelivery(db, { deliveryId: webhook.id, installationId, receivedAt, ...effects, insert });
+  await recordDelivery(db, { deliveryId: webhook.id, installationId, receivedAt, ...effects, insert });
   // Also for a repeated delivery: it may follow a crash before these steps, and both are idempotent
   // (a config read once more; a check posted once per head).
   if (effects.configChanged) await markConfigDirty(db, installationId);
   if (effects.configCheck) await requestConfigCheck(db, installationId, effects.configCheck, receivedAt);
-  return fresh ? "recorded" : "duplicate";
 }

@@ -1,6 +1,6 @@
 import { closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writevSync } from "node:fs";
 import { join } from "node:path";
-import { perTurn } from "../store/per-turn.js";
+import { perTurn } from "./per-turn.js";
 import { framePieces, type InboxRecord } from "./inbox-frames.js";
 import { lockInbox } from "./inbox-lock.js";
 
