@@ -5,7 +5,7 @@ import { octokitCompare } from "./github/compare-commits.js";
 import { type Inbox, openInbox, SET_ASIDE } from "./inbox/inbox.js";
 import { projectorHere, projectorThread, type ProjectorServices } from "./inbox/start-projector.js";
 import { healthHandler } from "./server/health-handler.js";
-import { webhookReceiver } from "./server/webhook-receiver.js";
+import { DEFAULT_WEBHOOK_PATH, webhookReceiver } from "./server/webhook-receiver.js";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.js";
 import type { DatabaseTarget } from "./store/open-database.js";
 import type { Db } from "./store/schema.js";
@@ -26,7 +26,7 @@ export interface AppOptions {
     dir: string;
     /** Records on a thread of its own with this store (`npm start`); by default on this thread, on `db`. */
     thread?: { target: DatabaseTarget; schema?: string };
-    /** The wait before a failed delivery's next attempt (tests shorten it). */
+    /** The wait before a failed delivery's next attempt, when recording on this thread (tests shorten it). */
     retryDelayMs?: (failures: number) => number;
   };
 }
@@ -56,7 +56,7 @@ export function handoffApp(options: AppOptions): HandoffApp {
     const thread = options.inbox.thread;
     const opened = openInbox(options.inbox.dir, thread ? projectorThread(thread.target, services, { schema: thread.schema }) : projectorHere(options.db, services));
     inbox = opened;
-    addHandler(webhookReceiver({ path: options.webhooks.path ?? "/api/github/webhooks", secret: options.webhooks.secret, append: (record) => opened.append(record), now: options.now, log: app.log }));
+    addHandler(webhookReceiver({ path: options.webhooks.path ?? DEFAULT_WEBHOOK_PATH, secret: options.webhooks.secret, append: (record) => opened.append(record), now: options.now, log: app.log }));
     addHandler(healthHandler(options.db));
     if (options.tickSeconds > 0) {
       scheduler = startScheduler({ db: options.db, app: probotAppPort(app), everySeconds: options.tickSeconds, now: options.now, owner: options.owner, retentionDays: options.retentionDays, log: app.log });

@@ -8,6 +8,7 @@ import { probotAppPort } from "../github/probot-app-port.js";
 import { sendWebhook, startGitHubStandIn, type GitHubStandIn } from "../github-stand-in/index.js";
 import { tick, type TickReport } from "../scheduler/tick.js";
 import { startServer } from "../server/start-server.js";
+import { DEFAULT_WEBHOOK_PATH } from "../server/webhook-receiver.js";
 import { migrateToLatest } from "../store/migrations.js";
 import { openDatabase } from "../store/open-database.js";
 
@@ -56,7 +57,7 @@ export async function startDemoWorld(options: { start: string; logLevel: LogLeve
   const now = () => clock;
   const app = handoffApp({ db, tickSeconds: 0, now, owner, retentionDays: RETENTION_DAYS, webhooks: { secret: WEBHOOK_SECRET }, inbox: { dir: join(dir, "inbox") } });
   const server = await startServer(app.appFn, probot, { port: 0, host: "127.0.0.1" });
-  const webhooks = `${server.url}/api/github/webhooks`;
+  const webhooks = `${server.url}${DEFAULT_WEBHOOK_PATH}`;
   const appPort = probotAppPort(probot);
 
   return {

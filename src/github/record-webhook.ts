@@ -19,7 +19,6 @@ export interface WebhookLog {
 /** What a delivery does to the store, worked out from its payload (which it does not keep). */
 export interface MappedWebhook {
   id: string;
-  name: string;
   installationId: number;
   effects: WebhookEffects;
 }
@@ -34,7 +33,7 @@ export function mapWebhook(delivery: Delivery, log: WebhookLog): MappedWebhook |
   const installationId = installationOf(delivery.payload);
   if (installationId === undefined) return null;
   try {
-    return { id: delivery.id, name: delivery.name, installationId, effects: effectsOfWebhook(delivery.name, delivery.payload) };
+    return { id: delivery.id, installationId, effects: effectsOfWebhook(delivery.name, delivery.payload) };
   } catch (error) {
     if (!(error instanceof MalformedPayloadError)) throw error;
     log.warn({ delivery: delivery.id, event: delivery.name }, `skipped a malformed webhook: ${error.message}`);

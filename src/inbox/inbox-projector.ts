@@ -1,7 +1,7 @@
 import { appendFileSync, closeSync, openSync, readSync } from "node:fs";
-import { sql } from "kysely";
 import type { CompareCommits } from "../github/compare-commits.js";
 import { type MappedWebhook, mapWebhook, recordWebhook, type WebhookLog } from "../github/record-webhook.js";
+import { pingStore } from "../store/ping-store.js";
 import type { Db } from "../store/schema.js";
 import { decodeFrames, encodeFrame, frameLength, type InboxRecord } from "./inbox-frames.js";
 import type { ProjectorPort, SegmentFeed } from "./inbox.js";
@@ -33,7 +33,6 @@ interface Queued extends SegmentFeed {
   fd?: number;
 }
 
-const storeAnswers = (db: Db) => sql`select 1`.execute(db).then(() => true, () => false);
 
 /**
  * Records the inbox's deliveries in the store, segment by segment in the order written, each chunk's
@@ -80,7 +79,7 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
         if (webhook !== null) await recordWebhook(deps.db, webhook, record.receivedAt, deps.log, deps.compare(webhook.installationId));
         return true;
       } catch (error) {
-        if (await storeAnswers(deps.db)) failures++;
+        if (await pingStore(deps.db).then(() => true, () => false)) failures++;
         const reason = error instanceof Error ? error.message : String(error);
         if (failures >= ATTEMPTS) {
           appendFileSync(deps.setAsidePath, encodeFrame(record));

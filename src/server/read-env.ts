@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { databaseTarget, type DatabaseTarget } from "../store/open-database.js";
+import { DEFAULT_WEBHOOK_PATH } from "./webhook-receiver.js";
 
 export interface HandoffEnv {
   database: DatabaseTarget;
@@ -71,7 +72,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): HandoffEnv {
       port: Number(env.PORT) || 3000,
       host: env.HOST || undefined,
       secret: env.WEBHOOK_SECRET ?? "",
-      webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
+      webhookPath: env.WEBHOOK_PATH || DEFAULT_WEBHOOK_PATH,
       webhookProxy: env.WEBHOOK_PROXY_URL || undefined,
     },
   };

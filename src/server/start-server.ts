@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApplicationFunction, createNodeMiddleware, type Probot } from "probot";
+import { DEFAULT_WEBHOOK_PATH } from "./webhook-receiver.js";
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:3000 */
@@ -24,7 +25,7 @@ export async function startServer(appFn: ApplicationFunction, probot: Probot, li
   probot.log.info(`Listening on ${url}`);
   if (listen.webhookProxy) {
     // Probot's run() starts a smee client for WEBHOOK_PROXY_URL; this server is not run() (see above).
-    probot.log.warn(`WEBHOOK_PROXY_URL is set: forward its webhooks with \`npx smee-client --url ${listen.webhookProxy} --target ${url}${listen.webhookPath ?? "/api/github/webhooks"}\``);
+    probot.log.warn(`WEBHOOK_PROXY_URL is set: forward its webhooks with \`npx smee-client --url ${listen.webhookProxy} --target ${url}${listen.webhookPath ?? DEFAULT_WEBHOOK_PATH}\``);
   }
   return {
     url,

@@ -2,8 +2,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { InboxRecord } from "../inbox/inbox-frames.js";
 
+/** Probot's default webhook route (its `WEBHOOK_PATH`). */
+export const DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
+
 export interface ReceiverOptions {
-  /** Probot's webhook path (`WEBHOOK_PATH`, default /api/github/webhooks). */
+  /** Probot's webhook path (`WEBHOOK_PATH`, default DEFAULT_WEBHOOK_PATH). */
   path: string;
   secret: string;
   append(record: InboxRecord): Promise<void>;
