@@ -4,9 +4,12 @@ import { deliveryMix } from "./delivery-mix.js";
 import { sendLoad } from "./send-load.js";
 
 const CONCURRENCY = 16;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const PER_ROUND = 7_000;
-const WARM_UP = 1_000;
+// A server's steady state is what an organisation's webhooks meet. A fresh Handoff process, with a thread
+// that records, was still getting cheaper per delivery after 1,000 deliveries (its CPU a delivery halves
+// over the first 10,000 or so); bare Probot settles within 3,000.
+const WARM_UP = PER_ROUND;
 
 export interface IngestResult {
   /** Deliveries each side received in the timed rounds. */
@@ -35,7 +38,8 @@ export const percentile = (values: readonly number[], p: number): number => {
 
 /**
  * The same signed deliveries, over loopback, to the full app with its store and to a bare Probot app,
- * each in a process of its own: a warm-up, then three timed rounds, the side that goes first alternating.
+ * each in a process of its own: a warm-up of a round's worth, then five timed rounds, the side that goes first
+ * alternating.
  */
 export async function runIngest(options: BenchOptions, progress: (line: string) => void): Promise<IngestResult> {
   const handoff = await startChild<{ port: number }>("./ingest/webhook-server.ts", ["handoff", options.store, options.postgresUrl]);
