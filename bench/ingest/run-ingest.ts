@@ -4,7 +4,8 @@ import { deliveryMix } from "./delivery-mix.js";
 import { sendLoad } from "./send-load.js";
 
 const CONCURRENCY = 16;
-const ROUNDS = 5;
+// Even, so that each side goes first as often as the other.
+const ROUNDS = 6;
 const PER_ROUND = 7_000;
 // A server's steady state is what an organisation's webhooks meet. A fresh Handoff process, with a thread
 // that records, was still getting cheaper per delivery after 1,000 deliveries (its CPU a delivery halves
@@ -12,8 +13,9 @@ const PER_ROUND = 7_000;
 const WARM_UP = PER_ROUND;
 
 export interface IngestResult {
-  /** Deliveries each side received in the timed rounds. */
-  deliveries: number;
+  /** Timed rounds, and the deliveries each side received in each. */
+  rounds: number;
+  perRound: number;
   handoffPerSecond: number;
   barePerSecond: number;
   handoffP99Ms: number;
@@ -38,7 +40,7 @@ export const percentile = (values: readonly number[], p: number): number => {
 
 /**
  * The same signed deliveries, over loopback, to the full app with its store and to a bare Probot app,
- * each in a process of its own: a warm-up of a round's worth, then five timed rounds, the side that goes first
+ * each in a process of its own: a warm-up of a round's worth, then six timed rounds, the side that goes first
  * alternating.
  */
 export async function runIngest(options: BenchOptions, progress: (line: string) => void): Promise<IngestResult> {
@@ -76,7 +78,8 @@ export async function runIngest(options: BenchOptions, progress: (line: string) 
     await Promise.all([stopChild(handoff.child), stopChild(bare.child)]);
   }
   return {
-    deliveries: ROUNDS * PER_ROUND,
+    rounds: ROUNDS,
+    perRound: PER_ROUND,
     handoffPerSecond: median(sides.handoff.rates),
     barePerSecond: median(sides.bare.rates),
     handoffP99Ms: percentile(sides.handoff.latencies, 99),
