@@ -36,5 +36,6 @@ describe("the bench's report", () => {
     expect(table).toContain("| ingest_ratio_vs_bare_probot | 0.8 | ≥ 0.9 ❌ missed |");
     expect(table).toContain("| github_calls_per_digest | 104 | ≤ 3 + 100 prompts ❌ missed |");
     expect(table).toContain("| peak_rss_mb | 250 | ≤ 300 ✅ met |");
+    expect(table).toContain("median of 6 rounds of 7000 deliveries");
   });
 });
