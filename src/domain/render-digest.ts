@@ -171,6 +171,26 @@ function renderDay(title: string, zone: string, day: DigestDay, detail: Detail):
 }
 
 /**
+ * Whether `detail`'s form of the days is sure to exceed `budget`, found without rendering it: each entry the
+ * form lists is a line holding a link to the entry's URL, never shorter than the URL (safeUrl only lengthens).
+ * A busy week then skips straight to a form that may fit, instead of rendering each longer one up to the budget.
+ */
+function surelyOver(digest: Digest, detail: Detail, budget: number): boolean {
+  if (detail === "counts") return false;
+  let length = 0;
+  for (const contractor of digest.contractors) {
+    for (const day of contractor.days) {
+      for (const entries of [day.pullRequests, day.issues, day.given, day.feedback]) {
+        const listed = Math.min(entries.length, detail.entries);
+        for (let i = 0; i < listed; i++) length += entries[i]!.url?.length ?? 0;
+        if (length > budget) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * The digest issue body, with as much of each day as fits `options.budget` (a day's counts at the least).
  * User text goes through markdown-safety; logins carry no "@": the digest pings nobody.
  */
@@ -184,6 +204,7 @@ export function renderDigest(digest: Digest, options: RenderOptions): string {
   ];
   let body = "";
   for (const detail of DETAILS) {
+    if (surelyOver(digest, detail, budget)) continue;
     const lines = [...top];
     let length = lines.reduce((n, line) => n + line.length + 1, 0);
     // A form over the budget is abandoned as soon as it is: a busy week would otherwise render megabytes first.

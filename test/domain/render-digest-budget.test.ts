@@ -5,13 +5,13 @@ import { comment, commit, configOf } from "./event-factory.js";
 
 const LA = { teamZone: "America/Los_Angeles" };
 
-/** budi's Thursday: `branches` branches of 10 commits and `comments` comments on pull requests. */
-function busyDay(branches: number, comments: number) {
+/** budi's Thursday: `branches` branches of 10 commits and `comments` comments on pull requests, linked at `url` when given. */
+function busyDay(branches: number, comments: number, url?: (i: number) => string) {
   const commits = Array.from({ length: branches * 10 }, (_, i) =>
     commit({ id: i + 1, actor: "budi", at: "2026-10-29T04:00:00Z", sha: `${i}`.padStart(12, "0"), message: `Change ${i}`, branch: `feat/${Math.floor(i / 10)}` }),
   );
   const notes = Array.from({ length: comments }, (_, i) =>
-    comment({ id: 100_000 + i, actor: "budi", at: "2026-10-29T05:00:00Z", number: 7, subjectAuthor: "alice", body: `Note ${i} ${"x".repeat(60)}` }),
+    comment({ id: 100_000 + i, actor: "budi", at: "2026-10-29T05:00:00Z", number: 7, subjectAuthor: "alice", body: `Note ${i} ${"x".repeat(60)}`, ...(url && { url: url(i) }) }),
   );
   return buildDigest({
     config: configOf({ team: { timezone: "America/Los_Angeles" }, digest: { repository: "handoff" }, contractors: [{ login: "budi", timezone: "Asia/Jakarta" }] }),
@@ -48,5 +48,23 @@ describe("renderDigest within its budget", () => {
     expect(body.length).toBeLessThanOrEqual(1_500);
     expect(body).toContain("3000 commits on 300 branches · 400 reviews and comments");
     expect(body).not.toContain("Change 0");
+  });
+
+  // Forms whose links alone exceed the budget are skipped unrendered: that must never skip a form that fits.
+  it.each([
+    ["plain links", (i: number) => `https://github.com/acme/api/pull/7#issuecomment-${i}`],
+    ["links that safeUrl encodes", (i: number) => `https://example.com/a (b)/<${i}>`],
+  ])("still shows every entry when that form fits the budget exactly (%s)", (_, url) => {
+    const digest = busyDay(3, 40, url);
+    const everything = renderDigest(digest, { ...LA, budget: Infinity });
+    expect(renderDigest(digest, { ...LA, budget: everything.length })).toBe(everything);
+    const shorter = renderDigest(digest, { ...LA, budget: everything.length - 1 });
+    expect(shorter).toContain("- … and 35 more");
+  });
+
+  it("skips to the counts when the links of a few entries a day already exceed the budget", () => {
+    const body = renderDigest(busyDay(3, 40, (i) => `https://github.com/acme/api/pull/7#issuecomment-${"9".repeat(300)}${i}`), { ...LA, budget: 1_500 });
+    expect(body).toContain("30 commits on 3 branches · 40 reviews and comments");
+    expect(body).not.toContain("Note 0");
   });
 });
