@@ -29,6 +29,8 @@ const INTERACTIONS_PER_DAY = { reviews: 20, reviewComments: 25, feedbackComments
 export const CONFIG_READ_AT = "2026-11-01T00:00:00.000Z";
 /** Monday 9 November, 08:30 in Los Angeles: the digest measured, covering the whole week. */
 export const DIGEST_AT = "2026-11-09T16:30:00.000Z";
+/** The running server's tick before the digest's, a minute earlier (HANDOFF_TICK_SECONDS' default). */
+export const TICK_BEFORE_DIGEST_AT = "2026-11-09T16:29:00.000Z";
 export const DIGEST_DATE = "2026-11-09";
 
 /** `.github/handoff.yml`: 50 contractors in 10 zones; reminders and briefs off, so the digest tick does the digest only. */
