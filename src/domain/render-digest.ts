@@ -191,6 +191,14 @@ function surelyOver(digest: Digest, detail: Detail, budget: number): boolean {
 }
 
 /**
+ * Whether the rendered digest may show commits: whether a form that lists them is not surely over the budget.
+ * A busy week's digest shows each day's counts only, and needs none of its pushes' commits read.
+ */
+export function mayShowCommits(digest: Digest, options: RenderOptions): boolean {
+  return DETAILS.some((detail) => detail !== "counts" && !surelyOver(digest, detail, options.budget ?? DIGEST_BUDGET));
+}
+
+/**
  * The digest issue body, with as much of each day as fits `options.budget` (a day's counts at the least).
  * User text goes through markdown-safety; logins carry no "@": the digest pings nobody.
  */

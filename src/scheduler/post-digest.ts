@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { HandoffConfig } from "../config/schema.js";
 import { buildDigest, digestPushes, isEmptyDigest } from "../domain/digest.js";
 import { keptPushes } from "../domain/commit-groups.js";
-import { digestMarker, digestTitle, renderDigest, splitBody } from "../domain/render-digest.js";
+import { digestMarker, digestTitle, mayShowCommits, renderDigest, splitBody } from "../domain/render-digest.js";
 import { digestDue } from "../domain/schedule.js";
 import { commentsOnOrMentioning } from "../store/end-of-day-store.js";
 import { eventsInIdRange, latestEventId, readPushCommits } from "../store/events-store.js";
@@ -105,9 +105,11 @@ async function postClaimedDigest(
     return { teamDate, result: "skipped" };
   }
 
-  await readPushCommits(ctx.db, [...digestPushes(digest), ...reviews.prompts.flatMap((prompt) => keptPushes(prompt.commits))]);
+  const rendering = { teamZone: config.team.timezone };
+  const shownPushes = mayShowCommits(digest, rendering) ? digestPushes(digest) : [];
+  await readPushCommits(ctx.db, [...shownPushes, ...reviews.prompts.flatMap((prompt) => keptPushes(prompt.commits))]);
   const repo = `${ctx.account}/${config.digest.repository}`;
-  const [body, ...continuations] = splitBody(renderDigest(digest, { teamZone: config.team.timezone }), { teamDate });
+  const [body, ...continuations] = splitBody(renderDigest(digest, rendering), { teamDate });
   const issue =
     decision.issue ??
     (attempts > 1 ? await ctx.github.findIssueByMarker(repo, digestMarker(teamDate)) : null) ??

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildDigest } from "../../src/domain/digest.js";
-import { DIGEST_BUDGET, renderDigest } from "../../src/domain/render-digest.js";
+import { DIGEST_BUDGET, mayShowCommits, renderDigest } from "../../src/domain/render-digest.js";
 import { comment, commit, configOf } from "./event-factory.js";
 
 const LA = { teamZone: "America/Los_Angeles" };
@@ -62,9 +62,17 @@ describe("renderDigest within its budget", () => {
     expect(shorter).toContain("- … and 35 more");
   });
 
-  it("skips to the counts when the links of a few entries a day already exceed the budget", () => {
-    const body = renderDigest(busyDay(3, 40, (i) => `https://github.com/acme/api/pull/7#issuecomment-${"9".repeat(300)}${i}`), { ...LA, budget: 1_500 });
+  it("skips to the counts when the links of a few entries a day already exceed the budget, and then needs no commits", () => {
+    const digest = busyDay(3, 40, (i) => `https://github.com/acme/api/pull/7#issuecomment-${"9".repeat(300)}${i}`);
+    const body = renderDigest(digest, { ...LA, budget: 1_500 });
     expect(body).toContain("30 commits on 3 branches · 40 reviews and comments");
     expect(body).not.toContain("Note 0");
+    expect(mayShowCommits(digest, { ...LA, budget: 1_500 })).toBe(false);
+  });
+
+  it("needs the commits whenever a form that lists them may fit", () => {
+    expect(mayShowCommits(busyDay(3, 4), LA)).toBe(true);
+    // Only rendering tells that this one ends up as counts: its links alone do not exceed the budget.
+    expect(mayShowCommits(busyDay(300, 400), { ...LA, budget: 1_500 })).toBe(true);
   });
 });
