@@ -190,12 +190,16 @@ function surelyOver(digest: Digest, detail: Detail, budget: number): boolean {
   return false;
 }
 
+/** The forms of the days that may fit the budget, most detailed first; the counts always. */
+const formsThatMayFit = (digest: Digest, options: RenderOptions): Detail[] =>
+  DETAILS.filter((detail) => !surelyOver(digest, detail, options.budget ?? DIGEST_BUDGET));
+
 /**
- * Whether the rendered digest may show commits: whether a form that lists them is not surely over the budget.
- * A busy week's digest shows each day's counts only, and needs none of its pushes' commits read.
+ * Whether the rendered digest may show commits: whether a form that lists them may fit the budget. A busy
+ * week's digest shows each day's counts only, and needs none of its pushes' commits read.
  */
 export function mayShowCommits(digest: Digest, options: RenderOptions): boolean {
-  return DETAILS.some((detail) => detail !== "counts" && !surelyOver(digest, detail, options.budget ?? DIGEST_BUDGET));
+  return formsThatMayFit(digest, options).some((detail) => detail !== "counts");
 }
 
 /**
@@ -211,8 +215,7 @@ export function renderDigest(digest: Digest, options: RenderOptions): string {
     ...renderWaitingForReview(digest.waitingForReview, options.teamZone),
   ];
   let body = "";
-  for (const detail of DETAILS) {
-    if (surelyOver(digest, detail, budget)) continue;
+  for (const detail of formsThatMayFit(digest, options)) {
     const lines = [...top];
     let length = lines.reduce((n, line) => n + line.length + 1, 0);
     // A form over the budget is abandoned as soon as it is: a busy week would otherwise render megabytes first.

@@ -33,7 +33,6 @@ interface Queued extends SegmentFeed {
   fd?: number;
 }
 
-
 /**
  * Records the inbox's deliveries in the store, segment by segment in the order written, each chunk's
  * deliveries together (the store batches them). A delivery that fails is tried again after a wait; while the

@@ -17,6 +17,8 @@ export interface ReceiverOptions {
 // GitHub caps a webhook's payload at 25 MB.
 const MOST_BYTES = 26 * 1024 * 1024;
 const JSON_TYPE = /^\s*application\/json\s*(?:;|$)/;
+/** A delivery's event name, id and signature, in that order. */
+const DELIVERY_HEADERS = ["x-github-event", "x-github-delivery", "x-hub-signature-256"] as const;
 
 const answer = (res: ServerResponse, status: number, error?: string) => {
   if (error === undefined) res.writeHead(status, { "content-type": "text/plain" }).end("ok\n");
@@ -63,8 +65,9 @@ export function webhookReceiver(options: ReceiverOptions) {
     if (req.url?.split("?")[0] !== options.path) return false;
     if (req.method !== "POST") return answer(res, 404, `Unknown route: ${req.method} ${options.path}`);
     if (!JSON_TYPE.test(header(req, "content-type") ?? "")) return answer(res, 415, 'Unsupported "Content-Type" header value. Must be "application/json"');
-    const [name, id, signature] = ["x-github-event", "x-github-delivery", "x-hub-signature-256"].map((h) => header(req, h));
-    const missing = [["x-github-event", name], ["x-github-delivery", id], ["x-hub-signature-256", signature]].filter(([, value]) => !value).map(([h]) => h);
+    const values = DELIVERY_HEADERS.map((h) => header(req, h));
+    const missing = DELIVERY_HEADERS.filter((_, i) => !values[i]);
+    const [name, id, signature] = values;
     if (missing.length > 0) return answer(res, 400, `Required headers missing: ${missing.join(", ")}`);
     const body = await readBody(req);
     if (body === null) return answer(res, 413, `A webhook payload is at most 25 MB`);
