@@ -190,9 +190,10 @@ function surelyOver(digest: Digest, detail: Detail, budget: number): boolean {
   return false;
 }
 
+const budgetOf = (options: RenderOptions): number => options.budget ?? DIGEST_BUDGET;
+
 /** The forms of the days that may fit the budget, most detailed first; the counts always. */
-const formsThatMayFit = (digest: Digest, options: RenderOptions): Detail[] =>
-  DETAILS.filter((detail) => !surelyOver(digest, detail, options.budget ?? DIGEST_BUDGET));
+const formsThatMayFit = (digest: Digest, options: RenderOptions): Detail[] => DETAILS.filter((detail) => !surelyOver(digest, detail, budgetOf(options)));
 
 /**
  * Whether the rendered digest may show commits: whether a form that lists them may fit the budget. A busy
@@ -207,7 +208,7 @@ export function mayShowCommits(digest: Digest, options: RenderOptions): boolean 
  * User text goes through markdown-safety; logins carry no "@": the digest pings nobody.
  */
 export function renderDigest(digest: Digest, options: RenderOptions): string {
-  const budget = options.budget ?? DIGEST_BUDGET;
+  const budget = budgetOf(options);
   const top = [
     digestMarker(digest.teamDate),
     summary(digest),
