@@ -28,7 +28,7 @@ describe("the webhook route", () => {
         appended.push(record);
       },
     });
-    server = createServer((req, res) => void receive(req, res).then((handled) => handled || res.writeHead(418).end()));
+    server = createServer((req, res) => void receive(req, res).then((handled) => handled || res.writeHead(418, { "content-length": 0 }).end()));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -51,8 +51,18 @@ describe("the webhook route", () => {
   ])("answers $status to $case", async ({ path, method, headers, status, answer }) => {
     const before = appended.length;
     const response = await fetch(`${url}${path}`, { method, headers, body });
-    expect([response.status, await response.text()]).toEqual([status, answer]);
+    // Framed by its length, as Probot's route answers, not in chunked encoding.
+    expect([response.status, response.headers.get("content-length"), await response.text()]).toEqual([status, String(Buffer.byteLength(answer)), answer]);
     expect(appended.slice(before).map((r) => [r.id, r.name, r.receivedAt, r.body.toString("utf8")])).toEqual(status === 200 ? [["d-1", "issue_comment", "2026-10-29T09:00:00.000Z", body]] : []);
+  });
+
+  it("appends a body that arrives in many pieces as sent", async () => {
+    // Past a socket read's 64 KB, so the route gathers several pieces.
+    const large = JSON.stringify({ action: "created", installation: { id: 1 }, comment: { body: "é".repeat(150_000) } });
+    const before = appended.length;
+    const response = await fetch(`${url}/api/github/webhooks`, { method: "POST", headers: { ...delivery, "x-hub-signature-256": signed(large) }, body: large });
+    expect([response.status, await response.text()]).toEqual([200, "ok\n"]);
+    expect(appended.slice(before).map((r) => r.body.equals(Buffer.from(large)))).toEqual([true]);
   });
 
   it("answers 503 when the inbox cannot take the delivery, so GitHub counts it as failed and it is redelivered", async () => {
