@@ -26,11 +26,25 @@ export interface ProjectorDeps {
 const ATTEMPTS = 3;
 /** Bytes read at a time: about 250 deliveries, recorded together in batches of the store's size. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Deliveries mapped in one turn of the event loop (see mapAll). */
+const MAPPED_PER_TURN = 32;
 const defaultDelay = (failures: number) => Math.min(60_000, 1000 * 2 ** failures);
 
 interface Queued extends SegmentFeed {
+  /** Recorded up to here. */
   offset: number;
+  /** Read up to here: a chunk ahead of `offset` while the store writes it. */
+  readAt: number;
   fd?: number;
+}
+
+/** Part of a segment handed to the store: the segment is recorded up to `to` once `recorded` resolves true. */
+interface Chunk {
+  segment: Queued;
+  to: number;
+  /** Holds an `installation` delivery (an uninstallation purges the installation's rows). */
+  uninstalls: boolean;
+  recorded: Promise<boolean>;
 }
 
 /**
@@ -69,12 +83,30 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
     return mapWebhook({ id: record.id, name: record.name, payload }, deps.log);
   }
 
+  /**
+   * Maps a chunk's deliveries a few at a time with a turn of the event loop in between, in which the store's
+   * replies for the chunk before come in: PostgreSQL writes that chunk while this thread maps. A delivery whose
+   * mapping throws is left undefined, for `project` to map again and handle its error.
+   */
+  async function mapAll(records: readonly InboxRecord[]): Promise<(MappedWebhook | null | undefined)[]> {
+    const mapped: (MappedWebhook | null | undefined)[] = [];
+    for (const record of records) {
+      if (mapped.length % MAPPED_PER_TURN === MAPPED_PER_TURN - 1) await new Promise(setImmediate);
+      try {
+        mapped.push(mapRecord(record));
+      } catch {
+        mapped.push(undefined);
+      }
+    }
+    return mapped;
+  }
+
   /** True once the delivery is recorded or set aside; false when the projector stopped first. */
-  async function project(record: InboxRecord): Promise<boolean> {
-    let webhook: MappedWebhook | null | undefined;
+  async function project(record: InboxRecord, mapped: MappedWebhook | null | undefined): Promise<boolean> {
+    let webhook = mapped;
     for (let failures = 0, waits = 0; ; waits++) {
       try {
-        webhook ??= mapRecord(record);
+        if (webhook === undefined) webhook = mapRecord(record);
         if (webhook !== null) await recordWebhook(deps.db, webhook, record.receivedAt, deps.log, deps.compare(webhook.installationId));
         return true;
       } catch (error) {
@@ -94,17 +126,18 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
   }
 
   async function projectAll(records: readonly InboxRecord[]): Promise<boolean> {
+    const mapped = await mapAll(records);
     let done = true;
     let pending: Promise<boolean>[] = [];
     const flush = async () => {
       done = (await Promise.all(pending)).every(Boolean) && done;
       pending = [];
     };
-    for (const record of records) {
-      if (record.name !== "installation") pending.push(project(record));
+    for (const [i, record] of records.entries()) {
+      if (record.name !== "installation") pending.push(project(record, mapped[i]));
       else {
         await flush();
-        pending.push(project(record));
+        pending.push(project(record, mapped[i]));
         await flush();
       }
     }
@@ -112,7 +145,7 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
     return done;
   }
 
-  /** The whole frames from the segment's offset on, at least one when there is one. */
+  /** The whole frames from where the segment was read up to, at least one when there is one. */
   function readFrames(segment: Queued): { records: InboxRecord[]; consumed: number } | null {
     try {
       segment.fd ??= openSync(segment.path, "r");
@@ -123,32 +156,68 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
     }
     const read = (length: number) => {
       const bytes = Buffer.allocUnsafe(length);
-      return bytes.subarray(0, readSync(segment.fd!, bytes, 0, length, segment.offset));
+      return bytes.subarray(0, readSync(segment.fd!, bytes, 0, length, segment.readAt));
     };
-    const chunk = read(Math.min(CHUNK_BYTES, segment.end - segment.offset));
+    const chunk = read(Math.min(CHUNK_BYTES, segment.end - segment.readAt));
     const frames = decodeFrames(chunk);
     return frames.consumed > 0 ? frames : decodeFrames(read(frameLength(chunk, 0) ?? chunk.length));
   }
 
-  async function pump(): Promise<void> {
-    while (!stopping && queue.length > 0) {
-      const segment = queue[0]!;
-      const frames = segment.offset < segment.end ? readFrames(segment) : { records: [], consumed: 0 };
-      if (frames === null) segment.offset = segment.end;
-      else if (frames.consumed > 0) {
-        if (!(await projectAll(frames.records))) return;
-        segment.offset += frames.consumed;
-      } else if (segment.offset < segment.end) {
-        // Only a crash while writing leaves a frame cut short, and that delivery was never answered: GitHub has it as failed.
-        deps.log.warn({}, `ignored the last ${segment.end - segment.offset} bytes of ${segment.path}: a delivery cut short by a crash, which was never answered`);
-        segment.offset = segment.end;
-      }
-      deps.settled(segment.path, segment.offset);
-      if (segment.offset < segment.end) continue;
-      if (!segment.sealed) return;
-      if (segment.fd !== undefined) closeSync(segment.fd);
-      queue.shift();
+  /** The next chunk's deliveries, read past; none when there is nothing left to record in the segment. */
+  function nextRecords(segment: Queued): InboxRecord[] {
+    const frames = readFrames(segment);
+    if (frames !== null && frames.consumed > 0) {
+      segment.readAt += frames.consumed;
+      return frames.records;
     }
+    // Only a crash while writing leaves a frame cut short, and that delivery was never answered: GitHub has it as failed.
+    if (frames !== null) deps.log.warn({}, `ignored the last ${segment.end - segment.readAt} bytes of ${segment.path}: a delivery cut short by a crash, which was never answered`);
+    segment.readAt = segment.end;
+    return [];
+  }
+
+  function settle(segment: Queued, offset: number): void {
+    segment.offset = offset;
+    deps.settled(segment.path, offset);
+    if (!segment.sealed || offset < segment.end) return;
+    if (segment.fd !== undefined) closeSync(segment.fd);
+    queue.splice(queue.indexOf(segment), 1);
+  }
+
+  /**
+   * Reads and maps each chunk while the store writes the one before (on PostgreSQL this thread would otherwise
+   * wait for it), and settles the chunks in the order written: an offset is reported once all before it is
+   * recorded. A chunk holding an uninstallation waits for the one before, and the one after waits for it.
+   */
+  async function pump(): Promise<void> {
+    let writing: Chunk | null = null;
+    const settleWriting = async (): Promise<boolean> => {
+      const chunk = writing;
+      writing = null;
+      if (chunk === null) return true;
+      if (!(await chunk.recorded)) return false;
+      settle(chunk.segment, chunk.to);
+      return true;
+    };
+    while (!stopping) {
+      // The first segment with something to read, or unsealed (more may come), or done and not being written.
+      const segment = queue.find((s) => s.readAt < s.end || !s.sealed || s !== writing?.segment);
+      if (segment === undefined || (segment.readAt >= segment.end && !segment.sealed)) break;
+      if (segment.readAt >= segment.end) {
+        settle(segment, segment.end);
+        continue;
+      }
+      const records = nextRecords(segment);
+      const uninstalls = records.some((r) => r.name === "installation");
+      if ((uninstalls || writing?.uninstalls) && !(await settleWriting())) return;
+      const chunk: Chunk = { segment, to: segment.readAt, uninstalls, recorded: projectAll(records) };
+      if (!(await settleWriting())) {
+        await chunk.recorded;
+        return;
+      }
+      writing = chunk;
+    }
+    await settleWriting();
   }
 
   const run = () => {
@@ -156,7 +225,7 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
       () => {
         running = null;
         // Fed while the last chunk was being recorded.
-        if (!stopping && queue.some((s) => s.offset < s.end || s.sealed)) run();
+        if (!stopping && queue.some((s) => s.readAt < s.end || s.sealed)) run();
       },
       (error: unknown) => deps.log.error({ err: error }, "the webhook inbox stopped recording (its deliveries stay in it): restart the app to replay it"),
     );
@@ -168,7 +237,7 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
       if (queued) {
         queued.end = Math.max(queued.end, feed.end);
         queued.sealed ||= feed.sealed;
-      } else queue.push({ ...feed, offset: feed.from });
+      } else queue.push({ ...feed, offset: feed.from, readAt: feed.from });
       run();
     },
     async close() {

@@ -93,6 +93,24 @@ describe.each(testDatabases())("the webhook inbox on %s", (_kind, make) => {
     expect(() => openInbox(dir, projectorHere(db, services(noCompare)))).toThrow(/is in use by process \d+/);
   });
 
+  it("reports a segment recorded only up to what all before is recorded, while it reads the chunks after", async () => {
+    // The push first, then over a chunk's 4 MB of comments: the next chunk is read and recorded while the push's
+    // compare keeps failing, and no offset past the push may be reported before it is recorded.
+    const push = truncatedPush("huge");
+    const comments = Array.from({ length: 1_200 }, (_, i) => comment(`c-${i}`, i + 1));
+    let compares = 0;
+    const reported: { offset: number; compares: number }[] = [];
+    const retried = projectorHere(db, services(() => () => (++compares < 3 ? Promise.reject(new Error("compare answered 502")) : Promise.resolve([]))));
+    const opened = open((events) => retried({ ...events, settled: (path, offset) => (reported.push({ offset, compares }), events.settled(path, offset)) }));
+    await Promise.all([push, ...comments].map((delivery) => opened.append(delivery)));
+    await opened.settled();
+    expect(await recorded()).toEqual(["huge", ...comments.map((c) => c.id)].sort());
+    const pushEnd = encodeFrame(push).length;
+    expect(reported.filter((r) => r.offset >= pushEnd).every((r) => r.compares >= 3)).toBe(true);
+    expect(reported.map((r) => r.offset)).toEqual([...reported.map((r) => r.offset)].sort((a, b) => a - b));
+    expect(reported.length).toBeGreaterThan(1);
+  });
+
   it("sets aside a delivery that keeps failing while the store answers, records the others, and records it at the next start", async () => {
     let compares = 0;
     const failing = open(projectorHere(db, services(() => () => Promise.reject(new Error(`compare answered 502 (${++compares})`)))));
