@@ -1,6 +1,7 @@
 import type { BenchOptions } from "../bench-options.js";
 import { ask, startChild, stopChild } from "../child-process.js";
 import { deliveryMix } from "./delivery-mix.js";
+import { sendWithNodeHttp } from "./node-http-sender.js";
 import { sendLoad } from "./send-load.js";
 
 const CONCURRENCY = 16;
@@ -13,6 +14,7 @@ const PER_ROUND = 7_000;
 const WARM_UP = PER_ROUND;
 
 export interface IngestResult {
+  sender: BenchOptions["sender"];
   /** Timed rounds, and the deliveries each side received in each. */
   rounds: number;
   perRound: number;
@@ -50,16 +52,17 @@ export async function runIngest(options: BenchOptions, progress: (line: string) 
     handoff: { child: handoff.child, url: `http://127.0.0.1:${handoff.first.port}/api/github/webhooks`, rates: [] as number[], latencies: [] as number[], cpu: [] as number[], settleMs: [] as number[] },
     bare: { child: bare.child, url: `http://127.0.0.1:${bare.first.port}/api/github/webhooks`, rates: [] as number[], latencies: [] as number[], cpu: [] as number[], settleMs: [] as number[] },
   };
+  const send = options.sender === "node-http" ? sendWithNodeHttp : sendLoad;
   const cpuMs = async (name: keyof typeof sides) => (await ask<{ cpuMs: number }>(sides[name].child, "cpu")).cpuMs;
   try {
     const warmUp = deliveryMix(WARM_UP, 1);
-    for (const side of Object.values(sides)) await sendLoad(side.url, warmUp, CONCURRENCY);
+    for (const side of Object.values(sides)) await send(side.url, warmUp, CONCURRENCY);
     for (let round = 0; round < ROUNDS; round++) {
       const deliveries = deliveryMix(PER_ROUND, round + 2);
       const order = round % 2 === 0 ? (["handoff", "bare"] as const) : (["bare", "handoff"] as const);
       for (const name of order) {
         const cpuBefore = await cpuMs(name);
-        const result = await sendLoad(sides[name].url, deliveries, CONCURRENCY);
+        const result = await send(sides[name].url, deliveries, CONCURRENCY);
         // Handoff answers once a delivery is in its inbox and records it in the store just after: the round
         // ends when the store holds the last one, so the recording is timed too.
         const settling = process.hrtime.bigint();
@@ -78,6 +81,7 @@ export async function runIngest(options: BenchOptions, progress: (line: string) 
     await Promise.all([stopChild(handoff.child), stopChild(bare.child)]);
   }
   return {
+    sender: options.sender,
     rounds: ROUNDS,
     perRound: PER_ROUND,
     handoffPerSecond: median(sides.handoff.rates),

@@ -3,7 +3,7 @@ import { benchJson, benchTable } from "../../bench/bench-report.js";
 import type { DigestResult } from "../../bench/digest/child-results.js";
 import type { IngestResult } from "../../bench/ingest/run-ingest.js";
 
-const ingest: IngestResult = { rounds: 6, perRound: 7_000, handoffPerSecond: 900, barePerSecond: 1_000, handoffP99Ms: 41.26, bareP99Ms: 30, handoffSettleMs: 120, handoffCpuMs: 0.5, bareCpuMs: 0.45 };
+const ingest: IngestResult = { sender: "bench", rounds: 6, perRound: 7_000, handoffPerSecond: 900, barePerSecond: 1_000, handoffP99Ms: 41.26, bareP99Ms: 30, handoffSettleMs: 120, handoffCpuMs: 0.5, bareCpuMs: 0.45 };
 const digest: DigestResult = {
   weekEvents: 200_000,
   digestRows: 199_950,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { Agent, createServer as createHttpServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createNetServer, type AddressInfo, type Server } from "node:net";
 import type { SignedDelivery } from "../../bench/ingest/delivery-mix.js";
+import { sendWithNodeHttp } from "../../bench/ingest/node-http-sender.js";
 import { requestHead, sendLoad } from "../../bench/ingest/send-load.js";
 
 const deliveries: SignedDelivery[] = Array.from({ length: 40 }, (_, i) => ({
@@ -62,7 +63,13 @@ describe("the ingest bench's sender", () => {
     expect(bytes.toString("latin1")).toBe(Buffer.concat([requestHead(new URL(url), delivery), delivery.body]).toString("latin1"));
   });
 
-  it("sends every delivery once, over as many kept-alive connections as its concurrency, and times each answer", async () => {
+  // `--sender node-http` runs the same rounds with node:http's client, to compare (docs/performance.md).
+  const senders = [
+    ["the bench's sender", sendLoad],
+    ["node:http's client", sendWithNodeHttp],
+  ] as const;
+
+  it.each(senders)("%s sends every delivery once, over as many kept-alive connections as its concurrency, and times each answer", async (_sender, sendLoad) => {
     // Some answers arrive in two pieces, as a slow server's can.
     const server = await httpServer((req, res, body) => {
       res.writeHead(200, { "content-type": "text/plain", "content-length": 3 });
@@ -78,7 +85,7 @@ describe("the ingest bench's sender", () => {
     expect(result.latenciesMs.every((ms) => ms > 0) && result.seconds > 0).toBe(true);
   });
 
-  it("fails the run on an answer other than 200, naming the delivery", async () => {
+  it.each(senders)("%s fails the run on an answer other than 200, naming the delivery", async (_sender, sendLoad) => {
     const server = await httpServer((req, res) => res.writeHead(req.headers["x-github-delivery"] === "delivery-7" ? 503 : 200, { "content-length": 0 }).end());
     await expect(sendLoad(server.url, deliveries, 2)).rejects.toThrow(`${server.url} answered 503 to push delivery delivery-7`);
   });
