@@ -1,11 +1,10 @@
 import { Agent, request } from "node:http";
 import type { SignedDelivery } from "./delivery-mix.js";
-import type { LoadResult } from "./send-load.js";
+import { deliveryHeaders, type LoadResult, refused } from "./send-load.js";
 
 function post(agent: Agent, url: string, delivery: SignedDelivery): Promise<number> {
   return new Promise((resolve, reject) => {
-    const headers = { "content-type": "application/json", "content-length": delivery.body.length, "x-github-event": delivery.name, "x-github-delivery": delivery.id, "x-hub-signature-256": delivery.signature };
-    const req = request(url, { method: "POST", agent, headers }, (res) => {
+    const req = request(url, { method: "POST", agent, headers: Object.fromEntries(deliveryHeaders(delivery)) }, (res) => {
       res.resume();
       res.on("end", () => resolve(res.statusCode ?? 0));
     });
@@ -28,7 +27,7 @@ export async function sendWithNodeHttp(url: string, deliveries: readonly SignedD
       const sent = process.hrtime.bigint();
       const status = await post(agent, url, delivery);
       latenciesMs.push(Number(process.hrtime.bigint() - sent) / 1e6);
-      if (status !== 200) throw new Error(`${url} answered ${status} to ${delivery.name} delivery ${delivery.id}; run with LOG_LEVEL=debug to see why`);
+      if (status !== 200) throw refused(url, status, delivery);
     }
   };
   const started = process.hrtime.bigint();

@@ -10,21 +10,25 @@ export interface LoadResult {
 
 const HEAD_END = Buffer.from("\r\n\r\n");
 
+/** A delivery's headers as GitHub sends them, in the order both senders write them. */
+export const deliveryHeaders = (delivery: SignedDelivery): [string, string][] => [
+  ["content-type", "application/json"],
+  ["content-length", String(delivery.body.length)],
+  ["x-github-event", delivery.name],
+  ["x-github-delivery", delivery.id],
+  ["x-hub-signature-256", delivery.signature],
+];
+
+/** What fails a run: a server that did not take a delivery. */
+export const refused = (url: string, status: number, delivery: SignedDelivery): Error =>
+  new Error(`${url} answered ${status} to ${delivery.name} delivery ${delivery.id}; run with LOG_LEVEL=debug to see why`);
+
 /**
  * The request's head as node:http writes it for `http.request(url, { method: "POST", headers })` with these
  * headers, byte for byte: both servers read what they would read from node:http (test/bench/send-load.test.ts).
  */
-export function requestHead(url: URL, delivery: SignedDelivery): Buffer {
-  const head = [
-    `POST ${url.pathname}${url.search} HTTP/1.1`,
-    "content-type: application/json",
-    `content-length: ${delivery.body.length}`,
-    `x-github-event: ${delivery.name}`,
-    `x-github-delivery: ${delivery.id}`,
-    `x-hub-signature-256: ${delivery.signature}`,
-    `Host: ${url.host}`,
-    "Connection: keep-alive",
-  ];
+function requestHead(url: URL, delivery: SignedDelivery): Buffer {
+  const head = [`POST ${url.pathname}${url.search} HTTP/1.1`, ...deliveryHeaders(delivery).map(([name, value]) => `${name}: ${value}`), `Host: ${url.host}`, "Connection: keep-alive"];
   return Buffer.from(`${head.join("\r\n")}\r\n\r\n`, "latin1");
 }
 
@@ -34,7 +38,7 @@ function responseLength(bytes: Buffer, url: string, delivery: SignedDelivery): n
   if (headEnd < 0) return undefined;
   const head = bytes.toString("latin1", 0, headEnd);
   const status = Number(head.slice(9, 12));
-  if (status !== 200) throw new Error(`${url} answered ${status} to ${delivery.name} delivery ${delivery.id}; run with LOG_LEVEL=debug to see why`);
+  if (status !== 200) throw refused(url, status, delivery);
   const length = /\r\ncontent-length: *(\d+)/i.exec(head);
   if (!length) throw new Error(`${url} answered ${delivery.name} delivery ${delivery.id} without a Content-Length, which this sender does not read`);
   const end = headEnd + HEAD_END.length + Number(length[1]);
@@ -45,7 +49,7 @@ function responseLength(bytes: Buffer, url: string, delivery: SignedDelivery): n
  * Sends every delivery to `url` over `concurrency` kept-alive connections, one request in flight on each; any
  * answer but 200 fails the run. It writes what node:http writes, in one call a request as node:http does, and
  * reads only the answer's status and length: the servers share two cores with it, and node:http's client cost
- * 60 to 110 µs of CPU a request, as much as a third of what Handoff's server spends (docs/performance.md).
+ * 60 to 127 µs of CPU a request, as much as a third of what Handoff's server spends (docs/performance.md).
  */
 export async function sendLoad(url: string, deliveries: readonly SignedDelivery[], concurrency: number): Promise<LoadResult> {
   const target = new URL(url);
