@@ -13,10 +13,10 @@ const CHECKED_ACTIONS: readonly (string | undefined)[] = ["opened", "reopened", 
 
 export const isConfigCheckAction = (action: string | undefined): boolean => CHECKED_ACTIONS.includes(action);
 
-/** The fields of a `pull_request` payload that a config check needs. */
-export const pullRequestHead = z.looseObject({
-  repository: z.looseObject({ name: z.string(), full_name: z.string() }),
-  pull_request: z.looseObject({ number: z.number(), head: z.looseObject({ sha: z.string() }) }),
+/** The fields of a `pull_request` payload that a config check needs; the rest is dropped unread, as events-from-webhook.ts does. */
+export const pullRequestHead = z.object({
+  repository: z.object({ name: z.string(), full_name: z.string() }),
+  pull_request: z.object({ number: z.number(), head: z.object({ sha: z.string() }) }),
 });
 
 /**
