@@ -132,7 +132,7 @@ function mentionsOf(state: PullRequestState, config: HandoffConfig, contractor: 
   return { mentions: [], mentionSource: "none" };
 }
 
-function promptOf(candidate: PromptCandidate, state: PullRequestState, contractor: Contractor, input: PromptInput): ReviewPrompt {
+function promptOf(candidate: PromptCandidate, state: PullRequestState, contractor: Contractor, input: PromptInput, deadline: string | null): ReviewPrompt {
   const stateChanges: PullRequestAction[] = [];
   const commits: CommitGroup[] = [];
   const notes: PromptNote[] = [];
@@ -141,7 +141,6 @@ function promptOf(candidate: PromptCandidate, state: PullRequestState, contracto
     if (event.kind === "push") addPush(commits, event, PROMPT_COMMITS_SHOWN);
     notes.push(...notesOf(event));
   }
-  const deadline = nextBrief(input.at, contractor);
   return {
     repo: state.repo,
     number: state.number,
@@ -155,17 +154,24 @@ function promptOf(candidate: PromptCandidate, state: PullRequestState, contracto
     commits,
     notes,
     previous: input.previous.get(pullRequestKey(candidate.repo, candidate.number)) ?? null,
-    deadline: deadline === null ? null : deadline.toUTC().toISO(),
+    deadline,
   };
 }
 
 /** One prompt per candidate that is open and not a draft; none when `review_prompts.enabled` is false. */
 export function reviewPrompts(input: PromptInput): ReviewPrompt[] {
   if (!input.config.review_prompts.enabled) return [];
+  // A contractor's prompts share their deadline, each a walk over the days in the contractor's zone.
+  const deadlines = new Map<Contractor, string | null>();
+  const deadlineOf = (contractor: Contractor): string | null => {
+    let deadline = deadlines.get(contractor);
+    if (deadline === undefined) deadlines.set(contractor, (deadline = nextBrief(input.at, contractor)?.toUTC().toISO() ?? null));
+    return deadline;
+  };
   return input.candidates.flatMap((candidate) => {
     const state = input.states.get(pullRequestKey(candidate.repo, candidate.number));
     const contractor = input.config.contractors.find((c) => sameLogin(c.login, candidate.contractor));
     if (!state || !state.open || state.draft || !contractor) return [];
-    return [promptOf(candidate, state, contractor, input)];
+    return [promptOf(candidate, state, contractor, input, deadlineOf(contractor))];
   });
 }

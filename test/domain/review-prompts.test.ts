@@ -123,6 +123,18 @@ describe("the deadline: start of the contractor's next scheduled working day, in
     const [prompt] = reviewPrompts({ config: cfg, teamDate: at.slice(0, 10), at, candidates: promptCandidates({ config: cfg, events, known: states }), states, previous: new Map() });
     expect(renderReviewPrompt(prompt!, { teamZone: "America/Los_Angeles" })).toContain(`**Deadline:** ${team} (team) · ${local} (dev), when dev's next working day starts.`);
   });
+
+  it("gives each contractor's prompts that contractor's deadline when several contractors moved pull requests", () => {
+    const events = [opened(1, 12), opened(2, 13, { actor: "carla" }), opened(3, 14), opened(4, 15, { actor: "carla" })];
+    const deadlines = prompts(events).map((prompt) => [prompt.number, prompt.contractor, prompt.deadline]);
+    // Thursday 29 Oct: budi's Friday starts at 09:00 in Jakarta, carla's at 10:00 in Buenos Aires.
+    expect(deadlines).toEqual([
+      [12, "budi", "2026-10-30T02:00:00.000Z"],
+      [13, "carla", "2026-10-30T13:00:00.000Z"],
+      [14, "budi", "2026-10-30T02:00:00.000Z"],
+      [15, "carla", "2026-10-30T13:00:00.000Z"],
+    ]);
+  });
 });
 
 describe("renderReviewPrompt", () => {
