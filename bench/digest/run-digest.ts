@@ -5,12 +5,12 @@ import type { DigestResult, DigestTickResult, FilledWeek } from "./child-results
 import { scanCoveredRows } from "./scan-rows.js";
 
 /** Digests measured, each cold on a store of its own: the one with the median time is reported. */
-const RUNS = 3;
+const RUNS = 5;
 
 /**
  * Fills a fresh store with the organisation's week in one process, runs the digest tick in another, so
- * that the digest's peak RSS is its own, then reads the rows it covered raw from this one; three times,
- * since a single cold run on a shared machine drifts by a sixth either way.
+ * that the digest's peak RSS is its own, then reads the rows it covered raw from this one; five times,
+ * since a single cold run on a shared machine drifts by a sixth either way, and so, over three, did the median.
  */
 export async function runDigest(options: BenchOptions, progress: (line: string) => void): Promise<DigestResult> {
   const runs: DigestResult[] = [];
