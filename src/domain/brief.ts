@@ -1,6 +1,7 @@
 import type { Contractor, Team } from "../config/schema.js";
 import type { Decision } from "./decisions.js";
-import { millis, sameLogin, sortedByTime } from "./end-of-day.js";
+import { sameLogin, sortedByTime } from "./end-of-day.js";
+import { millis } from "./working-day.js";
 import type { RecordedEvent } from "./events.js";
 import { isBot, waitingForReview, type PostedPrompt, type WaitingReview } from "./prompt-answers.js";
 import { pullRequestKey } from "./pull-request-state.js";

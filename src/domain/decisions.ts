@@ -1,5 +1,6 @@
 import type { Contractor } from "../config/schema.js";
-import { byTime, isEndOfDayUpdate, millis, sameLogin, sortedByTime, type LogIssue } from "./end-of-day.js";
+import { byTime, isEndOfDayUpdate, sameLogin, sortedByTime, type LogIssue } from "./end-of-day.js";
+import { millis } from "./working-day.js";
 import type { RecordedEvent } from "./events.js";
 import { inScope } from "./scope.js";
 import { slashCommands } from "./slash-commands.js";

@@ -1,11 +1,11 @@
 import type { Contractor, HandoffConfig } from "../config/schema.js";
 import { decisionsForDigest, type Decision, type DigestDecisions } from "./decisions.js";
-import { isEndOfDayUpdate, isLateUpdate, millis, sameLogin, sortedByTime, type LogIssue } from "./end-of-day.js";
+import { isEndOfDayUpdate, isLateUpdate, sameLogin, sortedByTime, type LogIssue } from "./end-of-day.js";
 import { addPush, commitCount, type CommitGroup, type GroupedPush, keptPushes } from "./commit-groups.js";
 import type { DigestEvent, IssueData, PullRequestAction } from "./events.js";
 import type { WaitingReview } from "./prompt-answers.js";
 import { inScope } from "./scope.js";
-import { addDays, dayBeganSince, hoursWindow, isScheduled, weekdayOf, workingDayOf } from "./working-day.js";
+import { addDays, dayBeganSince, hoursWindow, isScheduled, millis, weekdayOf, workingDayOf } from "./working-day.js";
 import { workingDayFinder } from "./working-day-finder.js";
 
 export interface DigestInput {
@@ -203,7 +203,7 @@ function contractorDigest(
   const isOwnUpdate = (event: DigestEvent): boolean =>
     sameLogin(event.actor, contractor.login) && isEndOfDayUpdate(event, input.logIssues);
   // Days with an update: those of the digest's events, found below, and of earlier ones.
-  const updatedDays = new Set(mine.updates.filter(isOwnUpdate).map((update) => workingDayOf(update.occurredAt, contractor)));
+  const updatedDays = new Set(mine.updates.filter(isOwnUpdate).map((update) => workingDay(update.occurredAt)));
 
   for (const event of events) {
     if (sameLogin(event.actor, contractor.login)) {
@@ -283,7 +283,8 @@ export function buildDigest(input: DigestInput): Digest {
     },
     waitingForReview: input.waitingForReview ?? [],
     decisions: decisionsForDigest(input.decisions ?? [], input, input.config.contractors),
-    eventIds: [...shown].sort((a, b) => a - b),
+    // A typed array sorts its numbers natively, with no call to a comparator a comparison.
+    eventIds: Array.from(Float64Array.from(shown).sort()),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Team } from "../config/schema.js";
-import { byTime, millis, sameLogin } from "./end-of-day.js";
+import { byTime, sameLogin } from "./end-of-day.js";
+import { millis } from "./working-day.js";
 import type { RecordedEvent } from "./events.js";
 import { pullRequestKey } from "./pull-request-state.js";
 import type { ReviewPrompt } from "./review-prompts.js";

@@ -1,5 +1,5 @@
 import type { DigestDecision, DigestDecisions } from "./decisions.js";
-import { millis } from "./end-of-day.js";
+import { millis } from "./working-day.js";
 import { inlineText } from "./markdown-safety.js";
 import { link, reference, stampInZone } from "./render-digest.js";
 

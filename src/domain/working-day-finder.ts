@@ -1,5 +1,4 @@
-import { millis } from "./end-of-day.js";
-import { daySpan, workingDayOf, type WorkingPattern } from "./working-day.js";
+import { daySpan, millis, workingDayOf, type WorkingPattern } from "./working-day.js";
 
 const DAY_MS = 24 * 3_600_000;
 

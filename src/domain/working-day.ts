@@ -15,6 +15,10 @@ export interface HoursWindow {
 const toInstant = (instant: DateTime | string): DateTime =>
   typeof instant === "string" ? DateTime.fromISO(instant, { setZone: true }) : instant;
 
+// Stored instants are UTC ("…Z"), which Date.parse reads exactly and ~50 times faster than luxon: this sorts every digest's events.
+export const millis = (instant: string): number =>
+  instant.endsWith("Z") ? Date.parse(instant) : DateTime.fromISO(instant, { setZone: true }).toMillis();
+
 // Keys are "<date> <clock> <zone>" and "<date> <days>": neither dates, clocks nor IANA zone names hold a space.
 const localTimes = memoize((key) => {
   const [date, clock, zone] = key.split(" ") as [string, string, string];
@@ -86,7 +90,7 @@ export function daySpan(day: string, pattern: Pick<WorkingPattern, "timezone" | 
  * no "missing" line and no late update.
  */
 export function dayBeganSince(day: string, pattern: Pick<WorkingPattern, "timezone" | "day_boundary">, since: DateTime | string | undefined): boolean {
-  return since === undefined || daySpan(day, pattern).start >= toInstant(since);
+  return since === undefined || daySpan(day, pattern).start.toMillis() >= (typeof since === "string" ? millis(since) : since.toMillis());
 }
 
 /** A day is scheduled when it is one of the workdays and not a day off. */
