@@ -5,9 +5,9 @@ import { sendWithNodeHttp } from "./node-http-sender.js";
 import { sendLoad } from "./send-load.js";
 
 const CONCURRENCY = 16;
-// Even, so that each side goes first as often as the other; ten, so that the medians hold when the machine's
-// speed swings by half within a minute (bare Probot alone: 3,468 to 6,761 deliveries a second in session 11).
-const ROUNDS = 10;
+// Even, so that each side goes first as often as the other. Handoff's store grows with each round, to 49,000
+// deliveries; over ten rounds (77,000) its last SQLite rounds recorded more slowly (docs/performance.md).
+const ROUNDS = 6;
 const PER_ROUND = 7_000;
 // A server's steady state is what an organisation's webhooks meet. A fresh Handoff process, with a thread
 // that records, was still getting cheaper per delivery after 1,000 deliveries (its CPU a delivery halves
@@ -43,7 +43,7 @@ export const percentile = (values: readonly number[], p: number): number => {
 
 /**
  * The same signed deliveries, over loopback, to the full app with its store and to a bare Probot app,
- * each in a process of its own: a warm-up of a round's worth, then ten timed rounds, the side that goes first
+ * each in a process of its own: a warm-up of a round's worth, then six timed rounds, the side that goes first
  * alternating.
  */
 export async function runIngest(options: BenchOptions, progress: (line: string) => void): Promise<IngestResult> {
