@@ -20,19 +20,6 @@ function dataOf(r: Pick<EventRow, "kind" | "data" | "commits">): object {
   return data;
 }
 
-const toDigestEvent = (r: EventRow): DigestEvent =>
-  ({
-    id: r.id,
-    kind: r.kind,
-    actor: r.actor,
-    repo: r.repo,
-    number: r.number,
-    subjectAuthor: r.subject_author,
-    occurredAt: r.occurred_at,
-    url: r.url,
-    data: dataOf(r),
-  }) as DigestEvent;
-
 /**
  * The digest's row made its event in place, `one` handing back a kept copy of each repeated text (see
  * eventsInIdRange): a second object a row would double what the garbage collector copies of a week's events
@@ -48,7 +35,21 @@ function intoDigestEvent(row: DigestReadRow, one: (text: string) => string): Dig
   return event as unknown as DigestEvent;
 }
 
-export const toRecordedEvent = (r: EventRow): RecordedEvent => ({ ...toDigestEvent(r), key: r.key, recordedAt: r.recorded_at }) as RecordedEvent;
+/** A row of the other reads, all its columns, as an event with its key and recording time. */
+export const toRecordedEvent = (r: EventRow): RecordedEvent =>
+  ({
+    id: r.id,
+    key: r.key,
+    kind: r.kind,
+    actor: r.actor,
+    repo: r.repo,
+    number: r.number,
+    subjectAuthor: r.subject_author,
+    occurredAt: r.occurred_at,
+    recordedAt: r.recorded_at,
+    url: r.url,
+    data: dataOf(r),
+  }) as RecordedEvent;
 
 /**
  * Events with an id in (after, upTo], by or about `logins`: what a digest covers. Pushes come with their
