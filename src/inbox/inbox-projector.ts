@@ -3,6 +3,7 @@ import type { CompareCommits } from "../github/compare-commits.js";
 import { type MappedWebhook, mapWebhook, recordWebhook, type WebhookLog } from "../github/record-webhook.js";
 import { pingStore } from "../store/ping-store.js";
 import type { Db } from "../store/schema.js";
+import { chunkBuffers } from "./chunk-buffers.js";
 import { decodeFrames, encodeFrame, frameLength, type InboxRecord } from "./inbox-frames.js";
 import type { ProjectorPort, SegmentFeed } from "./inbox.js";
 
@@ -55,6 +56,8 @@ interface Chunk {
  */
 export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
   const queue: Queued[] = [];
+  // Two chunks are in hand at most: one being written while the next is mapped.
+  const buffers = chunkBuffers(CHUNK_BYTES, 2);
   const delay = deps.retryDelayMs ?? defaultDelay;
   let running: Promise<void> | null = null;
   let stopping = false;
@@ -145,8 +148,8 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
     return done;
   }
 
-  /** The whole frames from where the segment was read up to, at least one when there is one. */
-  function readFrames(segment: Queued): { records: InboxRecord[]; consumed: number } | null {
+  /** The whole frames from where the segment was read up to, at least one when there is one, and the pool's buffer they are in. */
+  function readFrames(segment: Queued): { records: InboxRecord[]; consumed: number; buffer: Buffer | null } | null {
     try {
       segment.fd ??= openSync(segment.path, "r");
     } catch (error) {
@@ -154,26 +157,28 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw error;
     }
-    const read = (length: number) => {
-      const bytes = Buffer.allocUnsafe(length);
-      return bytes.subarray(0, readSync(segment.fd!, bytes, 0, length, segment.readAt));
-    };
-    const chunk = read(Math.min(CHUNK_BYTES, segment.end - segment.readAt));
+    const read = (bytes: Buffer, length: number) => bytes.subarray(0, readSync(segment.fd!, bytes, 0, length, segment.readAt));
+    const buffer = buffers.take();
+    const chunk = read(buffer, Math.min(CHUNK_BYTES, segment.end - segment.readAt));
     const frames = decodeFrames(chunk);
-    return frames.consumed > 0 ? frames : decodeFrames(read(frameLength(chunk, 0) ?? chunk.length));
+    if (frames.consumed > 0) return { ...frames, buffer };
+    // A frame longer than a chunk (a webhook near GitHub's 25 MB cap) is read into a buffer of its own.
+    const length = frameLength(chunk, 0) ?? chunk.length;
+    buffers.give(buffer);
+    return { ...decodeFrames(read(Buffer.allocUnsafe(length), length)), buffer: null };
   }
 
-  /** The next chunk's deliveries, read past; none when there is nothing left to record in the segment. */
-  function nextRecords(segment: Queued): InboxRecord[] {
+  /** The next chunk's deliveries, read past, and the pool's buffer they are in; none when there is nothing left to record in the segment. */
+  function nextRecords(segment: Queued): { records: InboxRecord[]; buffer: Buffer | null } {
     const frames = readFrames(segment);
     if (frames !== null && frames.consumed > 0) {
       segment.readAt += frames.consumed;
-      return frames.records;
+      return frames;
     }
     // Only a crash while writing leaves a frame cut short, and that delivery was never answered: GitHub has it as failed.
     if (frames !== null) deps.log.warn({}, `ignored the last ${segment.end - segment.readAt} bytes of ${segment.path}: a delivery cut short by a crash, which was never answered`);
     segment.readAt = segment.end;
-    return [];
+    return { records: [], buffer: null };
   }
 
   function settle(segment: Queued, offset: number): void {
@@ -207,10 +212,15 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
         settle(segment, segment.end);
         continue;
       }
-      const records = nextRecords(segment);
+      const { records, buffer } = nextRecords(segment);
       const uninstalls = records.some((r) => r.name === "installation");
-      if ((uninstalls || writing?.uninstalls) && !(await settleWriting())) return;
-      const chunk: Chunk = { segment, to: segment.readAt, uninstalls, recorded: projectAll(records) };
+      if ((uninstalls || writing?.uninstalls) && !(await settleWriting())) {
+        if (buffer) buffers.give(buffer);
+        return;
+      }
+      // Once its deliveries are recorded (or the projector stopped), nothing reads the chunk's buffer.
+      const recorded = projectAll(records).finally(() => buffer && buffers.give(buffer));
+      const chunk: Chunk = { segment, to: segment.readAt, uninstalls, recorded };
       if (!(await settleWriting())) {
         await chunk.recorded;
         return;

@@ -111,6 +111,21 @@ describe.each(testDatabases())("the webhook inbox on %s", (_kind, make) => {
     expect(reported.length).toBeGreaterThan(1);
   });
 
+  it("records chunk after chunk read into the same few buffers, each delivery as it was sent", async () => {
+    // Over 12 MB: more chunks than the projector keeps buffers for, so each buffer is read into again while
+    // the chunks before are still being mapped and written.
+    const texts = Array.from({ length: 3_000 }, (_, i) => `note ${i} ${"x".repeat(i % 97)}`);
+    const deliveries = texts.map((body, i) => record(`n-${i}`, { ...webhookPayload("issue_comment.created", { comment: { id: i + 1, body } }), installation }));
+    expect(deliveries.reduce((bytes, d) => bytes + d.body.length, 0)).toBeGreaterThan(12 * 1024 * 1024);
+    const opened = open(projectorHere(db, services(noCompare)));
+    await Promise.all(deliveries.map((delivery) => opened.append(delivery)));
+    await opened.settled();
+    const rows = await db.selectFrom("events").select(["key", "data"]).where("installation_id", "=", installation.id).execute();
+    const stored = new Map(rows.map((row) => [row.key, (JSON.parse(row.data) as { body: string }).body]));
+    expect(stored.size).toBe(texts.length);
+    expect(texts.filter((body, i) => stored.get(`comment:${i + 1}`) !== body)).toEqual([]);
+  });
+
   it("sets aside a delivery that keeps failing while the store answers, records the others, and records it at the next start", async () => {
     let compares = 0;
     const failing = open(projectorHere(db, services(() => () => Promise.reject(new Error(`compare answered 502 (${++compares})`)))));
