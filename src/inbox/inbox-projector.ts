@@ -214,10 +214,7 @@ export function inboxProjector(deps: ProjectorDeps): ProjectorPort {
       }
       const { records, buffer } = nextRecords(segment);
       const uninstalls = records.some((r) => r.name === "installation");
-      if ((uninstalls || writing?.uninstalls) && !(await settleWriting())) {
-        if (buffer) buffers.give(buffer);
-        return;
-      }
+      if ((uninstalls || writing?.uninstalls) && !(await settleWriting())) return;
       // Once its deliveries are recorded (or the projector stopped), nothing reads the chunk's buffer.
       const recorded = projectAll(records).finally(() => buffer && buffers.give(buffer));
       const chunk: Chunk = { segment, to: segment.readAt, uninstalls, recorded };
