@@ -1,7 +1,7 @@
 /**
- * The projector's read buffers, each used again once the chunk read into it is recorded. A new 4 MB buffer a
- * chunk cost the thread first-touch page faults, and V8 counts each as external memory: about every 64 MB it
- * started a full collection of the thread's heap (15 in 21,000 deliveries, against 4 with the buffers reused).
+ * The projector's read buffers, each used again once the chunk read into it is recorded. A new buffer a chunk
+ * costs first-touch page faults, and V8 counts it as external memory, which starts full collections of the
+ * thread's heap (docs/performance.md).
  */
 export interface ChunkBuffers {
   /** A buffer of the pool's size: one given back earlier, or a new one. */
